@@ -1,0 +1,108 @@
+// (b) Data plane throughput in MB/s, each way, at two sizes:
+//     source:  session.table({...}) → a Flink job that reads every column (sums) → 1 row back;
+//     collect: the same columns read back whole, with collect() (Arquero) and toArrow() (apache-arrow).
+//     Baselines in the same run: a 1-row job (the fixed cost of any job), and for collect the sums job over the
+//     same source (it reads the same data but writes 1 row), so net = result MB / (collect − sums job).
+//     node dist/bench/data-plane.js [--quick]
+import * as aq from 'arquero';
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import * as ff from 'flinkframe';
+import { check, fmt, mb, median, printSummary, printTable, quick, timed, type Check } from './measure.js';
+import { random } from './trips-csv.js';
+
+const sizesMB = quick ? [25] : [100, 400];
+const reps = quick ? 2 : 3;
+const BYTES_PER_ROW = 8 + 8 + 4 + 4 + 10; // x, y (float64), k (int32), s (int32 offset + ~10 ASCII chars)
+
+/** Doubles, ints and strings: the columns a data scientist's frame is made of. */
+function columns(rows: number) {
+  const next = random(7);
+  const x = new Float64Array(rows), y = new Float64Array(rows), k = new Int32Array(rows);
+  const s: string[] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    x[i] = next() * 1000;
+    y[i] = next() - 0.5;
+    k[i] = (next() * 1e6) | 0;
+    s[i] = `item-${String(i % 100_000).padStart(5, '0')}`; // 10 chars
+  }
+  return { x, y, k, s };
+}
+
+/** The Arrow body bytes of these columns: values, plus offsets and UTF-8 bytes for strings (no nulls here). */
+function arrowBytes(cols: ReturnType<typeof columns>): number {
+  let chars = 0;
+  for (const v of cols.s) chars += v.length;
+  return cols.x.byteLength + cols.y.byteLength + cols.k.byteLength + 4 * (cols.s.length + 1) + chars;
+}
+
+const SUMS = 'SELECT SUM(x) AS sx, SUM(y) AS sy, SUM(CAST(k AS BIGINT)) AS sk, SUM(CHAR_LENGTH(s)) AS sl, COUNT(*) AS n FROM src';
+
+const session = ff.session();
+console.log(`data plane: sizes ${sizesMB.join(', ')} MB, ${reps} runs each, parallelism ${session.engine.parallelism}`);
+
+// The fixed cost of a job: plan, submit, schedule, write and read a 1-row result.
+session.register('tiny', session.table({ a: [1] }));
+for (let i = 0; i < 3; i++) await session.sql('SELECT SUM(a) AS a FROM tiny').objects(); // warm-up
+const fixed: number[] = [];
+for (let i = 0; i < 5; i++) fixed.push((await timed(() => session.sql('SELECT SUM(a) AS a FROM tiny').objects())).ms);
+const overhead = median(fixed);
+console.log(`fixed overhead of a job (1-row query, median of 5): ${fmt(overhead)} ms\n`);
+
+const rowsOut: (string | number)[][] = [];
+const checks: Check[] = [];
+for (const [i, sizeMB] of sizesMB.entries()) {
+  const rows = Math.round((sizeMB * 1e6) / BYTES_PER_ROW);
+  const cols = columns(rows);
+  const sourceMB = mb(arrowBytes(cols));
+  const name = `${fmt(sourceMB)} MB (${(rows / 1e6).toFixed(1)}M rows)`;
+
+  // source: Node encodes, hands the bytes to Flink, Flink reads all of them
+  const encode = await timed(() => session.table(cols));
+  const handOff = await timed(() => session.register('src', encode.value));
+  const sums: number[] = [];
+  for (let r = 0; r < reps; r++) sums.push((await timed(() => session.sql(SUMS).objects())).ms);
+  const job = median(sums);
+  // what moving the data costs: encode + hand-off + the job, less the fixed cost any job has
+  const sourceMs = encode.ms + handOff.ms + job - overhead;
+
+  // collect: the same columns back to Node, whole; the sums job (same reads, 1-row result) is the baseline
+  const arrows: number[] = [], arqueros: number[] = [];
+  let resultBytes = 0;
+  for (let r = 0; r < reps; r++) {
+    const arrow = await timed(() => session.sql('SELECT * FROM src').toArrow());
+    arrows.push(arrow.ms);
+    if (r === 0) resultBytes = tableToIPC(arrow.value, 'stream').byteLength;
+    arqueros.push((await timed(() => session.sql('SELECT * FROM src').collect())).ms);
+  }
+  const resultMB = mb(resultBytes);
+  const [toArrowMs, collectMs] = [median(arrows), median(arqueros)];
+
+  // Node's part of collecting: decoding Arrow IPC bytes of the result's size
+  const ipc = tableToIPC(await session.sql('SELECT * FROM src').toArrow(), 'stream');
+  const decode = (fn: () => unknown) => median([0, 1, 2].map(() => { const t = performance.now(); fn(); return performance.now() - t; }));
+  const [decodeArrow, decodeArquero] = [decode(() => tableFromIPC(ipc)), decode(() => aq.fromArrow(ipc))];
+
+  const rate = (megabytes: number, ms: number) => fmt(megabytes / (ms / 1000));
+  rowsOut.push(
+    [name, 'source: Node encode (session.table)', fmt(encode.ms), rate(sourceMB, encode.ms)],
+    [name, 'source: hand-off (register: IPC bytes to Flink + DDL)', fmt(handOff.ms), rate(sourceMB, handOff.ms)],
+    [name, `source: sums job, first / median of ${reps}`, `${fmt(sums[0]!)} / ${fmt(job)}`, rate(sourceMB, job)],
+    [name, '**source** (encode + hand-off + job − fixed overhead)', fmt(sourceMs), rate(sourceMB, sourceMs)],
+    [name, `collect: toArrow(), ${fmt(resultMB)} MB result, median of ${reps}`, fmt(toArrowMs), rate(resultMB, toArrowMs)],
+    [name, `collect: collect() (Arquero), median of ${reps}`, fmt(collectMs), rate(resultMB, collectMs)],
+    [name, '**toArrow net** (toArrow − sums job)', fmt(toArrowMs - job), rate(resultMB, toArrowMs - job)],
+    [name, '**collect net** (collect − sums job)', fmt(collectMs - job), rate(resultMB, collectMs - job)],
+    [name, 'of which Node decodes IPC: tableFromIPC / aq.fromArrow', `${fmt(decodeArrow, 1)} / ${fmt(decodeArquero, 1)}`, '-'],
+  );
+  checks.push(
+    check(`source, ${fmt(sourceMB)} MB`, sourceMB / (sourceMs / 1000), 'MB/s', '>=', 300),
+    check(`toArrow() net, ${fmt(resultMB)} MB`, resultMB / ((toArrowMs - job) / 1000), 'MB/s', '>=', 300),
+    check(`collect() net, ${fmt(resultMB)} MB`, resultMB / ((collectMs - job) / 1000), 'MB/s', '>=', 300),
+  );
+  console.log(`${name}: done (${i + 1}/${sizesMB.length})`);
+}
+
+console.log('');
+printTable(['size', 'step', 'ms', 'MB/s'], rowsOut);
+await session.close();
+printSummary('data-plane', checks);

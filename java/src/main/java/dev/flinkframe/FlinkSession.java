@@ -1,0 +1,107 @@
+package dev.flinkframe;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.CoreOptions;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.table.api.EnvironmentSettings;
+import org.apache.flink.table.api.bridge.java.StreamTableEnvironment;
+import org.apache.flink.table.catalog.Column;
+import org.apache.flink.table.types.logical.LogicalType;
+
+/**
+ * The control plane that Node drives through java-bridge: one TableEnvironment and, when embedded, the
+ * MiniCluster it runs on. Every method takes and returns strings so that no data crosses the bridge.
+ */
+public final class FlinkSession implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final MiniCluster cluster;
+  private final StreamTableEnvironment tables;
+
+  private FlinkSession(MiniCluster cluster, StreamTableEnvironment tables) {
+    this.cluster = cluster;
+    this.tables = tables;
+  }
+
+  /** Starts a MiniCluster in this JVM; settings are Flink configuration lines "key=value". */
+  public static FlinkSession embedded(String settings) throws Exception {
+    Configuration conf = parse(settings);
+    int slots = conf.get(CoreOptions.DEFAULT_PARALLELISM);
+    MiniCluster cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+        .setConfiguration(conf)
+        .setNumTaskManagers(1)
+        .setNumSlotsPerTaskManager(slots)
+        .build());
+    cluster.start();
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment(
+        new MiniClusterExecutorLoader(cluster), conf, FlinkSession.class.getClassLoader());
+    return new FlinkSession(cluster, tablesOn(env, conf));
+  }
+
+  /** Submits to a running cluster; settings must name it (execution.target=remote, rest.address, rest.port). */
+  public static FlinkSession remote(String settings) {
+    Configuration conf = parse(settings);
+    StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf, FlinkSession.class.getClassLoader());
+    return new FlinkSession(null, tablesOn(env, conf));
+  }
+
+  private static StreamTableEnvironment tablesOn(StreamExecutionEnvironment env, Configuration conf) {
+    return StreamTableEnvironment.create(env, EnvironmentSettings.newInstance().withConfiguration(conf).build());
+  }
+
+  private static Configuration parse(String settings) {
+    Map<String, String> map = new HashMap<>();
+    for (String line : settings.split("\n")) {
+      int eq = line.indexOf('=');
+      if (eq > 0) map.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
+    }
+    return Configuration.fromMap(map);
+  }
+
+  /** The result columns of a query as JSON [{name, type, nullable}], resolved by the planner without running it. */
+  public String schema(String query) throws Exception {
+    List<Map<String, Object>> columns = new ArrayList<>();
+    for (Column column : tables.sqlQuery(query).getResolvedSchema().getColumns()) {
+      LogicalType type = column.getDataType().getLogicalType();
+      columns.add(Map.of(
+          "name", column.getName(),
+          "type", type.copy(true).asSummaryString(),
+          "nullable", type.isNullable()));
+    }
+    return JSON.writeValueAsString(columns);
+  }
+
+  /** Runs a statement that starts no job: CREATE / DROP of temporary tables, views and functions. */
+  public void execute(String statement) {
+    tables.executeSql(statement);
+  }
+
+  public String explain(String query) {
+    return tables.explainSql(query);
+  }
+
+  /**
+   * Plans and submits a job (an INSERT). Call it synchronously: Calcite keeps planner state in thread-locals of
+   * the thread that made the TableEnvironment. Then wait for the job on any thread with RunningJob.finish().
+   */
+  public RunningJob submit(String statement) {
+    return new RunningJob(tables.executeSql(statement));
+  }
+
+  public String restAddress() throws Exception {
+    return cluster == null ? "" : cluster.getRestAddress().get().toString();
+  }
+
+  @Override
+  public void close() throws Exception {
+    if (cluster != null) cluster.close();
+  }
+}

@@ -1,0 +1,22 @@
+import type { OrderKey, PlanNode } from './plan.js';
+import type { Session } from './session.js';
+
+/** Everything a lazy Table is: the plan so far, plus Arquero's grouping, ordering and parameters. */
+export interface FrameState {
+  readonly session: Session;
+  readonly node: PlanNode;
+  /** Group-by column names (set by groupby, used by rollup/count, cleared by ungroup). */
+  readonly groups: readonly string[];
+  /** Sort keys, by column name (visible or hidden, see HIDDEN_PREFIX); applied by the final query. */
+  readonly order: readonly OrderKey[];
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+/**
+ * Columns the user does not see: orderby keys computed from lambdas, and sort keys a later select dropped.
+ * They ride along so the final query can sort by them. (A hidden copy of a column that is also selected
+ * would make Flink's planner drop the sort, so plain-column keys are referenced by name instead.)
+ */
+export const HIDDEN_PREFIX = '__ff_';
+
+export const isHidden = (name: string) => name.startsWith(HIDDEN_PREFIX);

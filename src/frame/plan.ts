@@ -1,0 +1,130 @@
+import type { Schema } from '../translate/schema.js';
+
+/**
+ * The logical plan: an immutable tree of the steps a frame's verbs recorded. Expressions in it are already
+ * Flink SQL (translated, and checked, when the verb was called).
+ */
+export type PlanNode =
+  | SourceNode
+  | QueryNode
+  | FilterNode
+  | ProjectNode
+  | AggregateNode
+  | DistinctNode
+  | LimitNode
+  | JoinNode
+  | SetOpNode
+  | UnrollNode;
+
+/** A table known to Flink by name: an in-memory frame, a file, or a registered frame. */
+export interface SourceNode {
+  kind: 'source';
+  table: string;
+  schema: Schema;
+  label: string;
+  /** Called once, before the first query that reads the table, to make it known to Flink. */
+  register: () => void;
+}
+
+export interface QueryNode {
+  kind: 'query';
+  sql: string;
+  inputs: PlanNode[];
+  label: string;
+}
+
+export interface FilterNode {
+  kind: 'filter';
+  input: PlanNode;
+  predicate: string;
+  label: string;
+}
+
+export interface NamedSql {
+  name: string;
+  sql: string;
+}
+
+export interface ProjectNode {
+  kind: 'project';
+  input: PlanNode;
+  columns: NamedSql[];
+  label: string;
+}
+
+export interface AggregateNode {
+  kind: 'aggregate';
+  input: PlanNode;
+  groups: string[];
+  values: NamedSql[];
+  label: string;
+}
+
+/** Keeps the first row (by order, if any) of each distinct key; columns are the output columns. */
+export interface DistinctNode {
+  kind: 'distinct';
+  input: PlanNode;
+  keys: string[];
+  order: OrderKey[];
+  columns: string[];
+  label: string;
+}
+
+export interface OrderKey {
+  column: string;
+  desc: boolean;
+}
+
+export interface LimitNode {
+  kind: 'limit';
+  input: PlanNode;
+  order: OrderKey[];
+  offset: number;
+  limit: number | null;
+  label: string;
+}
+
+export type JoinHow = 'inner' | 'left' | 'right' | 'full';
+
+export interface JoinNode {
+  kind: 'join';
+  left: PlanNode;
+  right: PlanNode;
+  how: JoinHow;
+  on: [string, string][];
+  /** Output columns as SQL over the aliases l and r. */
+  columns: NamedSql[];
+  label: string;
+}
+
+/** UNION ALL / UNION / INTERSECT / EXCEPT of inputs already projected to the same columns. */
+export interface SetOpNode {
+  kind: 'setop';
+  op: 'UNION ALL' | 'UNION' | 'INTERSECT' | 'EXCEPT';
+  inputs: PlanNode[];
+  label: string;
+}
+
+/** One output row per element of an array column (the other columns repeated). */
+export interface UnrollNode {
+  kind: 'unroll';
+  input: PlanNode;
+  column: string;
+  /** Every input column in order; the unrolled one takes the element's place. */
+  columns: string[];
+  label: string;
+}
+
+export function inputsOf(node: PlanNode): PlanNode[] {
+  switch (node.kind) {
+    case 'source':
+      return [];
+    case 'query':
+    case 'setop':
+      return node.inputs;
+    case 'join':
+      return [node.left, node.right];
+    default:
+      return [node.input];
+  }
+}

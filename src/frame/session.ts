@@ -1,0 +1,128 @@
+import { FlinkFrameError } from '../errors.js';
+import { Engine } from '../runtime/engine.js';
+import type { SessionOptions } from '../runtime/session-options.js';
+import { toSql } from '../translate/plan-sql.js';
+import type { Schema } from '../translate/schema.js';
+import { quoteIdent } from '../translate/sql-text.js';
+import { inputsOf, type PlanNode, type SourceNode } from './plan.js';
+import { Table } from './table.js';
+import { memorySource, type ColumnData } from './sources/memory.js';
+import { arrowSource } from './sources/arrow.js';
+import { csvTextSource } from './sources/csv-text.js';
+import { csvFileSource, type LoadCSVOptions } from './sources/csv-file.js';
+import { jsonFileSource, type LoadJSONOptions } from './sources/json-file.js';
+import { parquetFileSource } from './sources/parquet-file.js';
+import { textFileSource } from './sources/text-file.js';
+
+/**
+ * A flinkframe session: the factory of frames and the owner of one Flink engine (the embedded mini-cluster),
+ * which starts when a frame first needs Flink (a schema to resolve or a job to run).
+ */
+export class Session {
+  private started?: Engine;
+  private readonly schemas = new WeakMap<PlanNode, Schema>();
+  private readonly registered = new WeakSet<SourceNode>();
+  private sources = 0;
+
+  constructor(readonly options: SessionOptions = {}) {}
+
+  get engine(): Engine {
+    if (this.started?.isClosed) throw new FlinkFrameError('flinkframe: this session is closed; start a new one with session().');
+    return (this.started ??= new Engine(this.options));
+  }
+
+  /** A fresh name for a source table in Flink's catalog. */
+  sourceName(kind: string): string {
+    return `__ff_${kind}_${++this.sources}`;
+  }
+
+  /** Makes every source the plan reads known to Flink (once each). */
+  prepare(node: PlanNode): void {
+    if (node.kind === 'source') {
+      if (!this.registered.has(node)) {
+        node.register();
+        this.registered.add(node);
+      }
+      return;
+    }
+    for (const child of inputsOf(node)) this.prepare(child);
+  }
+
+  schemaOf(node: PlanNode): Schema {
+    if (node.kind === 'source') return node.schema;
+    let schema = this.schemas.get(node);
+    if (!schema) {
+      this.prepare(node);
+      schema = this.engine.schemaOf(toSql(node));
+      this.schemas.set(node, schema);
+    }
+    return schema;
+  }
+
+  frame(node: PlanNode): Table {
+    return new Table({ session: this, node, groups: [], order: [], params: {} });
+  }
+
+  /** A frame over a SQL query whose inputs are the given plans (already prepared before the query runs). */
+  query(sql: string, inputs: PlanNode[], label: string): Table {
+    return this.frame({ kind: 'query', sql, inputs, label });
+  }
+
+  // ---- sources ----
+
+  /** Arquero's table(): named columns (arrays or typed arrays). Column types can be given as Flink SQL types. */
+  table(columns: ColumnData, names?: string[], options: { types?: Record<string, string> } = {}): Table {
+    return this.frame(memorySource(this, columns, names, options.types));
+  }
+
+  /** Arquero's from(): an array of row objects. */
+  from(rows: Record<string, unknown>[], names?: string[], options: { types?: Record<string, string> } = {}): Table {
+    const keys = names ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const columns = Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k] ?? null)]));
+    return this.frame(memorySource(this, columns, undefined, options.types));
+  }
+
+  /** An Arrow table (apache-arrow or flechette) or Arrow IPC bytes. */
+  fromArrow(arrow: unknown): Table {
+    return this.frame(arrowSource(this, arrow));
+  }
+
+  /** CSV text already in memory, parsed by Arquero. */
+  fromCSV(text: string, options: Record<string, unknown> = {}): Table {
+    return this.frame(csvTextSource(this, text, options));
+  }
+
+  loadCSV(path: string, options: LoadCSVOptions = {}): Table {
+    return this.frame(csvFileSource(this, path, options));
+  }
+
+  loadJSON(path: string, options: LoadJSONOptions = {}): Table {
+    return this.frame(jsonFileSource(this, path, options));
+  }
+
+  loadParquet(path: string, options: { types?: Record<string, string> } = {}): Table {
+    return this.frame(parquetFileSource(this, path, options));
+  }
+
+  /** A text file as one STRING column `line`, a row per line. */
+  loadText(path: string): Table {
+    return this.frame(textFileSource(this, path));
+  }
+
+  /** A frame over Flink SQL; it may read frames registered with register(). */
+  sql(query: string): Table {
+    return this.query(query, [], `sql(${JSON.stringify(query.length > 60 ? query.slice(0, 57) + '...' : query)})`);
+  }
+
+  /** Makes a frame visible to sql() under a name (a temporary view of its plan). */
+  register(name: string, table: Table): void {
+    this.prepare(table.state.node);
+    const columns = table.columnNames().map(quoteIdent).join(', ');
+    const view = `SELECT ${columns} FROM (${toSql(table.state.node)}) AS t`;
+    this.engine.execute(`CREATE OR REPLACE TEMPORARY VIEW ${quoteIdent(name)} AS ${view}`);
+  }
+
+  async close(): Promise<void> {
+    await this.started?.close();
+  }
+}

@@ -1,0 +1,47 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { FlinkFrameError } from '../../errors.js';
+import { encodeColumns, type EncodedTable } from '../../runtime/arrow-encode.js';
+import { createTableDdl } from '../../runtime/ddl.js';
+import type { SourceNode } from '../plan.js';
+import type { Session } from '../session.js';
+
+export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayLike<unknown>> | [string, ArrayLike<unknown>][];
+
+/**
+ * A source whose rows live in this process: its Arrow IPC bytes are written to a file in the session's work
+ * dir when Flink first needs the table, and read there by the flinkframe-arrow format.
+ */
+export function ipcSource(session: Session, encoded: EncodedTable, label: string): SourceNode {
+  const table = session.sourceName('memory');
+  let bytes: Uint8Array | undefined = encoded.ipc;
+  return {
+    kind: 'source',
+    table,
+    schema: encoded.schema,
+    label: `${label} [${encoded.rows} rows × ${encoded.schema.length} columns]`,
+    register: () => {
+      const engine = session.engine;
+      const dir = engine.workdir.fresh('source');
+      writeFileSync(join(dir, 'data.arrows'), bytes!);
+      bytes = undefined; // the file holds it now
+      engine.execute(createTableDdl(table, encoded.schema, {
+        connector: 'filesystem',
+        path: engine.fileUri(dir),
+        format: 'flinkframe-arrow',
+      }));
+    },
+  };
+}
+
+export function memorySource(session: Session, columns: ColumnData, names?: string[], types?: Record<string, string>): SourceNode {
+  let entries: [string, ArrayLike<unknown>][] =
+    columns instanceof Map ? [...columns] : Array.isArray(columns) ? columns : Object.entries(columns);
+  if (names) entries = names.map((n) => [n, entries.find(([k]) => k === n)?.[1] ?? []]);
+  const lengths = new Set(entries.map(([, v]) => v.length));
+  if (lengths.size > 1) {
+    const desc = entries.map(([k, v]) => `${k}: ${v.length}`).join(', ');
+    throw new FlinkFrameError(`table(): all columns must have the same length (${desc}).`);
+  }
+  return ipcSource(session, encodeColumns(entries, types), 'table()');
+}

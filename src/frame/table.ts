@@ -1,0 +1,228 @@
+import type * as aq from 'arquero';
+import type { Table as ArrowTable } from 'apache-arrow';
+import type { Schema } from '../translate/schema.js';
+import type { ExprScope } from '../translate/expression.js';
+import { isHidden, type FrameState } from './frame-state.js';
+import type { ColumnLookup } from './selection.js';
+import type { ExprObject, OrderKeyValue, Selection, TableExpr } from './verb-args.js';
+import { filter } from './verbs/filter.js';
+import { derive, type DeriveOptions } from './verbs/derive.js';
+import { select } from './verbs/select.js';
+import { rename } from './verbs/rename.js';
+import { relocate, type RelocateOptions } from './verbs/relocate.js';
+import { groupby, ungroup } from './verbs/groupby.js';
+import { rollup, count } from './verbs/rollup.js';
+import { orderby, unorder } from './verbs/orderby.js';
+import { slice } from './verbs/slice.js';
+import { dedupe } from './verbs/dedupe.js';
+import { join, type JoinOptions } from './verbs/join.js';
+import { concat, union } from './verbs/concat.js';
+import { unroll } from './verbs/unroll.js';
+import * as materialize from './materialize.js';
+import { explain } from './explain.js';
+
+/**
+ * A lazy table with Arquero's verbs. Each verb checks its arguments against the schema, records a plan step
+ * and returns a new Table; nothing runs on Flink until a materializer (objects, collect, print, write...) is awaited.
+ */
+type JoinOn = string | string[] | [string[], string[]] | TableExpr;
+type JoinValues = [Selection, Selection?];
+
+export class Table implements ColumnLookup {
+  constructor(readonly state: FrameState) {}
+
+  /** A new Table with some of this one's state replaced. */
+  with(changes: Partial<FrameState>): Table {
+    return new Table({ ...this.state, ...changes });
+  }
+
+  // ---- schema (sync: resolved by Flink's planner, no job) ----
+
+  /** All columns, including hidden order keys. */
+  fullSchema(): Schema {
+    return this.state.session.schemaOf(this.state.node);
+  }
+
+  schema(): Schema {
+    return this.fullSchema().filter((f) => !isHidden(f.name));
+  }
+
+  columnNames(filter?: (name: string) => boolean): string[] {
+    const names = this.schema().map((f) => f.name);
+    return filter ? names.filter(filter) : names;
+  }
+
+  columnIndex(name: string): number {
+    return this.columnNames().indexOf(name);
+  }
+
+  columnName(index: number): string | undefined {
+    return this.columnNames()[index];
+  }
+
+  numCols(): number {
+    return this.schema().length;
+  }
+
+  isGrouped(): boolean {
+    return this.state.groups.length > 0;
+  }
+
+  isOrdered(): boolean {
+    return this.state.order.length > 0;
+  }
+
+  groups(): readonly string[] {
+    return this.state.groups;
+  }
+
+  /** The scope expressions of a verb are translated in. */
+  scope(verb: string): ExprScope {
+    return { schema: this.schema(), params: { ...this.state.params }, verb };
+  }
+
+  // ---- verbs ----
+
+  params(values: Record<string, unknown>): Table {
+    return this.with({ params: { ...this.state.params, ...values } });
+  }
+
+  filter(predicate: TableExpr): Table {
+    return filter(this, predicate);
+  }
+
+  derive(values: ExprObject, options?: DeriveOptions): Table {
+    return derive(this, values, options);
+  }
+
+  select(...columns: Selection[]): Table {
+    return select(this, columns);
+  }
+
+  rename(...columns: Selection[]): Table {
+    return rename(this, columns);
+  }
+
+  relocate(columns: Selection, options: RelocateOptions): Table {
+    return relocate(this, columns, options);
+  }
+
+  groupby(...keys: (Selection | ExprObject | TableExpr)[]): Table {
+    return groupby(this, keys);
+  }
+
+  ungroup(): Table {
+    return ungroup(this);
+  }
+
+  rollup(values: ExprObject = {}): Table {
+    return rollup(this, values);
+  }
+
+  count(options: { as?: string } = {}): Table {
+    return count(this, options);
+  }
+
+  orderby(...keys: OrderKeyValue[]): Table {
+    return orderby(this, keys);
+  }
+
+  unorder(): Table {
+    return unorder(this);
+  }
+
+  slice(start = 0, end?: number): Table {
+    return slice(this, start, end);
+  }
+
+  /** The first n rows (in the table's order, if it has one): a LIMIT pushed down to Flink. */
+  head(n = 5): Table {
+    return slice(this, 0, n);
+  }
+
+  dedupe(...keys: Selection[]): Table {
+    return dedupe(this, keys);
+  }
+
+  join(other: Table, on?: JoinOn, values?: JoinValues, options?: JoinOptions): Table {
+    return join(this, other, on, values, { ...options, how: 'inner' });
+  }
+
+  join_left(other: Table, on?: JoinOn, values?: JoinValues, options?: JoinOptions): Table {
+    return join(this, other, on, values, { ...options, how: 'left' });
+  }
+
+  join_right(other: Table, on?: JoinOn, values?: JoinValues, options?: JoinOptions): Table {
+    return join(this, other, on, values, { ...options, how: 'right' });
+  }
+
+  join_full(other: Table, on?: JoinOn, values?: JoinValues, options?: JoinOptions): Table {
+    return join(this, other, on, values, { ...options, how: 'full' });
+  }
+
+  concat(...others: (Table | Table[])[]): Table {
+    return concat(this, others.flat());
+  }
+
+  union(...others: (Table | Table[])[]): Table {
+    return union(this, others.flat());
+  }
+
+  /** One row per element of array columns. */
+  unroll(values: Selection): Table {
+    return unroll(this, values);
+  }
+
+  // ---- materializers (async: each runs one Flink job) ----
+
+  collect(): Promise<aq.ColumnTable> {
+    return materialize.collect(this);
+  }
+
+  objects(options: { limit?: number; offset?: number; columns?: unknown } = {}): Promise<Record<string, unknown>[]> {
+    return materialize.objects(this, options);
+  }
+
+  numRows(): Promise<number> {
+    return materialize.numRows(this);
+  }
+
+  toArrow(): Promise<ArrowTable> {
+    return materialize.toArrow(this);
+  }
+
+  toCSV(options: Record<string, unknown> = {}): Promise<string> {
+    return materialize.toCSV(this, options);
+  }
+
+  print(options: { limit?: number } | number = {}): Promise<void> {
+    return materialize.print(this, typeof options === 'number' ? { limit: options } : options);
+  }
+
+  writeCSV(path: string, options: { delimiter?: string; header?: boolean } = {}): Promise<void> {
+    return materialize.write(this, path, 'csv', options);
+  }
+
+  writeJSON(path: string): Promise<void> {
+    return materialize.write(this, path, 'json', {});
+  }
+
+  writeParquet(path: string): Promise<void> {
+    return materialize.write(this, path, 'parquet', {});
+  }
+
+  /** The logical plan, the generated Flink SQL and Flink's own optimized plan. */
+  explain(): string {
+    return explain(this);
+  }
+
+  /** A one-line summary: printing a frame never runs a job. */
+  toString(): string {
+    const cols = this.schema().map((f) => `${f.name}: ${f.type}`).join(', ');
+    return `flinkframe Table [${cols}]${this.isGrouped() ? ` grouped by ${this.state.groups.join(', ')}` : ''} (lazy)`;
+  }
+
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return this.toString();
+  }
+}

@@ -1,0 +1,35 @@
+import type { Table } from '../table.js';
+import { assertColumns } from '../selection.js';
+import { derive } from './derive.js';
+
+/**
+ * Arquero groups by column names or by expressions ({ name: d => ... }, or a lambda named by its source);
+ * expressions become derived columns, so Flink only ever groups by columns.
+ */
+export function groupby(table: Table, keys: unknown[]): Table {
+  const names: string[] = [];
+  const derived: Record<string, unknown> = {};
+  for (const key of keys.flat()) {
+    if (typeof key === 'string') names.push(key);
+    else if (typeof key === 'number') names.push(table.columnName(key) ?? String(key));
+    else if (typeof key === 'function') {
+      derived[key.toString()] = key;
+      names.push(key.toString());
+    } else if (key && typeof key === 'object') {
+      for (const [name, value] of Object.entries(key)) {
+        if (typeof value === 'string' && table.columnNames().includes(value)) names.push(value);
+        else {
+          derived[name] = value;
+          names.push(name);
+        }
+      }
+    }
+  }
+  const base = Object.keys(derived).length ? derive(table, derived) : table;
+  assertColumns(base, names, 'groupby');
+  return base.with({ groups: names });
+}
+
+export function ungroup(table: Table): Table {
+  return table.with({ groups: [] });
+}

@@ -1,0 +1,63 @@
+import { FlinkFrameError } from '../../errors.js';
+import { translateExpr } from '../../translate/expression.js';
+import { HIDDEN_PREFIX } from '../frame-state.js';
+import type { NamedSql, OrderKey } from '../plan.js';
+import { assertColumns } from '../selection.js';
+import type { Table } from '../table.js';
+import { describe, passThrough } from './project.js';
+
+let orderings = 0;
+
+interface KeySpec {
+  value: unknown;
+  desc: boolean;
+}
+
+/** Arquero's orderby arguments: names, indices, lambdas, desc(...) wrappers, or objects of those. */
+function keySpecs(table: Table, keys: unknown[]): KeySpec[] {
+  const specs: KeySpec[] = [];
+  for (const key of keys.flat()) {
+    const wrapped = Boolean(key && typeof key === 'object' && 'expr' in (key as object));
+    const value = wrapped ? (key as { expr: unknown }).expr : key;
+    const desc = wrapped && Boolean((key as { desc?: boolean }).desc);
+    if (value && typeof value === 'object' && typeof value !== 'function') {
+      for (const v of Object.values(value)) specs.push({ value: v, desc });
+    } else if (typeof value === 'number') {
+      specs.push({ value: table.columnName(value), desc });
+    } else if (typeof value === 'string' || typeof value === 'function') {
+      specs.push({ value, desc });
+    } else {
+      throw new FlinkFrameError(`orderby: invalid orderby field ${describe(key)}; use column names, desc(name) or lambdas.`);
+    }
+  }
+  return specs;
+}
+
+/**
+ * Sorts by the given keys, replacing any earlier order. Keys that are lambdas are computed into hidden columns;
+ * the final query sorts (SQL forgets an ORDER BY inside a subquery).
+ */
+export function orderby(table: Table, keys: unknown[]): Table {
+  const specs = keySpecs(table, keys);
+  assertColumns(table, specs.filter((s) => typeof s.value === 'string').map((s) => s.value as string), 'orderby');
+  const scope = table.scope('orderby');
+  const id = ++orderings;
+  const computed: NamedSql[] = [];
+  const order: OrderKey[] = specs.map((spec, i) => {
+    if (typeof spec.value === 'string') return { column: spec.value, desc: spec.desc };
+    const key = { name: `${HIDDEN_PREFIX}o${id}_${i}`, sql: translateExpr(`key ${i}`, spec.value, scope).sql };
+    computed.push(key);
+    return { column: key.name, desc: spec.desc };
+  });
+  const label = `orderby(${keys.map(describe).join(', ')})`;
+  const columns = [...table.columnNames().map(passThrough), ...computed];
+  return table.with({ node: { kind: 'project', input: table.state.node, columns, label }, order });
+}
+
+export function unorder(table: Table): Table {
+  if (!table.isOrdered()) return table;
+  return table.with({
+    node: { kind: 'project', input: table.state.node, columns: table.columnNames().map(passThrough), label: 'unorder()' },
+    order: [],
+  });
+}

@@ -1,0 +1,90 @@
+import * as flechette from '@uwdata/flechette';
+import { FlinkFrameError } from '../errors.js';
+
+type ArrowType = flechette.DataType;
+
+interface FlinkType {
+  root: string;
+  precision?: number;
+  scale?: number;
+}
+
+/** 'DECIMAL(10, 2)' → { root: 'DECIMAL', precision: 10, scale: 2 }; 'TIMESTAMP(3) *ROWTIME*' → TIMESTAMP, 3. */
+export function parseFlinkType(type: string): FlinkType {
+  const m = /^([A-Z_]+(?: WITH LOCAL TIME ZONE)?)(?:\((\d+)(?:,\s*(\d+))?\))?/.exec(type.trim());
+  if (!m) throw new FlinkFrameError(`flinkframe: cannot read the Flink type "${type}"`);
+  return { root: m[1]!, precision: m[2] ? Number(m[2]) : undefined, scale: m[3] ? Number(m[3]) : undefined };
+}
+
+const timestampUnit = (p = 6) => (p <= 3 ? flechette.TimeUnit.MILLISECOND : flechette.TimeUnit.MICROSECOND);
+
+/** The Arrow type Flink's flinkframe-arrow format uses for each Flink type. */
+const arrowOfFlink: Record<string, (t: FlinkType) => ArrowType> = {
+  BOOLEAN: () => flechette.bool(),
+  TINYINT: () => flechette.int8(),
+  SMALLINT: () => flechette.int16(),
+  INT: () => flechette.int32(),
+  INTEGER: () => flechette.int32(),
+  BIGINT: () => flechette.int64(),
+  FLOAT: () => flechette.float32(),
+  DOUBLE: () => flechette.float64(),
+  STRING: () => flechette.utf8(),
+  VARCHAR: () => flechette.utf8(),
+  CHAR: () => flechette.utf8(),
+  BYTES: () => flechette.binary(),
+  VARBINARY: () => flechette.binary(),
+  BINARY: () => flechette.binary(),
+  DATE: () => flechette.dateDay(),
+  TIME: () => flechette.timeMillisecond(),
+  TIMESTAMP: (t) => flechette.timestamp(timestampUnit(t.precision)),
+  TIMESTAMP_LTZ: (t) => flechette.timestamp(timestampUnit(t.precision), 'UTC'),
+  'TIMESTAMP WITH LOCAL TIME ZONE': (t) => flechette.timestamp(timestampUnit(t.precision), 'UTC'),
+  DECIMAL: (t) => flechette.decimal(t.precision ?? 10, t.scale ?? 0, 128),
+};
+
+export function arrowTypeOf(flinkType: string, column: string): ArrowType {
+  const parsed = parseFlinkType(flinkType);
+  const make = arrowOfFlink[parsed.root];
+  if (!make) {
+    throw new FlinkFrameError(
+      `Column "${column}" has the Flink type ${flinkType}, which flinkframe cannot move to or from JavaScript yet. ` +
+        'CAST it to a supported type (numbers, STRING, BOOLEAN, DATE, TIMESTAMP, DECIMAL) before collecting.',
+    );
+  }
+  return make(parsed);
+}
+
+/** The Flink type for an Arrow column handed to fromArrow. */
+export function flinkTypeOfArrow(type: ArrowType, column: string): string {
+  const T = flechette.Type;
+  switch (type.typeId) {
+    case T.Bool:
+      return 'BOOLEAN';
+    case T.Int: {
+      const names: Record<number, string> = { 8: 'TINYINT', 16: 'SMALLINT', 32: 'INT', 64: 'BIGINT' };
+      if (!type.signed) break;
+      return names[type.bitWidth]!;
+    }
+    case T.Float:
+      return type.precision === flechette.Precision.SINGLE ? 'FLOAT' : 'DOUBLE';
+    case T.Utf8:
+    case T.LargeUtf8:
+      return 'STRING';
+    case T.Binary:
+      return 'BYTES';
+    case T.Date:
+      return type.unit === flechette.DateUnit.DAY ? 'DATE' : 'TIMESTAMP(3)';
+    case T.Timestamp: {
+      const p = type.unit === flechette.TimeUnit.SECOND || type.unit === flechette.TimeUnit.MILLISECOND ? 3 : 6;
+      return type.timezone ? `TIMESTAMP_LTZ(${p})` : `TIMESTAMP(${p})`;
+    }
+    case T.Decimal:
+      return `DECIMAL(${type.precision}, ${type.scale})`;
+    case T.Dictionary:
+      return flinkTypeOfArrow(type.dictionary, column);
+  }
+  throw new FlinkFrameError(
+    `Column "${column}" has an Arrow type (id ${type.typeId}) that flinkframe does not read yet; ` +
+      'convert it to numbers, strings, booleans, dates or timestamps first.',
+  );
+}

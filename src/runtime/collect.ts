@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Schema } from '../translate/schema.js';
+import { quoteIdent } from '../translate/sql-text.js';
+import { emptyIpc } from './arrow-encode.js';
+import { createTableDdl, dropTableDdl } from './ddl.js';
+import type { Engine } from './engine.js';
+
+let results = 0;
+
+/** Part files in the order Flink wrote them: part-<uuid>-<subtask>-<counter>, compared numerically. */
+function partFiles(dir: string): string[] {
+  const key = (f: string) => f.split('-').slice(-2).map(Number);
+  return readdirSync(dir)
+    .filter((f) => !f.startsWith('.') && !f.startsWith('_'))
+    .sort((a, b) => {
+      const [sa, ca] = key(a), [sb, cb] = key(b);
+      return sa! - sb! || ca! - cb!;
+    });
+}
+
+/**
+ * Runs a query as one Flink job whose sink writes Arrow IPC stream files, and returns their bytes. One writer
+ * keeps the query's order (an ORDER BY ends in a single sorted stream).
+ */
+export async function collectIpc(engine: Engine, query: string, schema: Schema): Promise<Uint8Array[]> {
+  const dir = engine.workdir.fresh('result');
+  const sink = `__ff_result_${++results}`;
+  engine.execute(createTableDdl(sink, schema, {
+    connector: 'filesystem',
+    path: engine.fileUri(dir),
+    format: 'flinkframe-arrow',
+    'sink.parallelism': '1',
+  }));
+  try {
+    await engine.run(`INSERT INTO ${quoteIdent(sink)}\n${query}`, query);
+    const files = partFiles(dir).map((f) => new Uint8Array(readFileSync(join(dir, f))));
+    return files.length ? files : [emptyIpc(schema)];
+  } finally {
+    engine.execute(dropTableDdl(sink));
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,130 @@
+import { availableParallelism } from 'node:os';
+import { pathToFileURL } from 'node:url';
+import type { Schema } from '../translate/schema.js';
+import { readableJavaError } from './java-error.js';
+import { jvm } from './jvm.js';
+import type { SessionOptions } from './session-options.js';
+import { WorkDir } from './workdir.js';
+
+interface JavaRunningJob {
+  idSync(): string;
+  finish(): Promise<void>;
+  cancelSync(): void;
+}
+
+interface JavaFlinkSession {
+  schemaSync(query: string): string;
+  executeSync(statement: string): void;
+  explainSync(query: string): string;
+  submitSync(statement: string): JavaRunningJob;
+  restAddressSync(): string;
+  closeSync(): void;
+}
+
+/**
+ * The runtime half of a session: one Flink TableEnvironment (on an embedded mini-cluster) driven through
+ * java-bridge. Only SQL text, schemas and file paths cross the bridge; data moves through files.
+ */
+export class Engine {
+  readonly workdir = new WorkDir();
+  readonly parallelism: number;
+  readonly mode: 'batch' | 'streaming';
+  private readonly flink: JavaFlinkSession;
+  private closed = false;
+
+  constructor(options: SessionOptions = {}) {
+    this.mode = options.mode ?? 'batch';
+    this.parallelism = options.parallelism ?? availableParallelism();
+    const java = jvm({ logFile: process.env.FLINKFRAME_LOG ?? this.workdir.path('flink.log'), heap: options.heap });
+    const FlinkSession = java.importClass('dev.flinkframe.FlinkSession') as unknown as {
+      embeddedSync(settings: string): JavaFlinkSession;
+    };
+    const settings = { ...this.defaults(), ...stringify(options.config ?? {}) };
+    try {
+      this.flink = FlinkSession.embeddedSync(Object.entries(settings).map(([k, v]) => `${k}=${v}`).join('\n'));
+    } catch (e) {
+      this.workdir.remove();
+      throw readableJavaError(e, 'Starting the embedded Flink mini-cluster');
+    }
+  }
+
+  private defaults(): Record<string, string> {
+    return {
+      'execution.runtime-mode': this.mode.toUpperCase(),
+      'execution.target': 'flinkframe-embedded',
+      'parallelism.default': String(this.parallelism),
+      'taskmanager.numberOfTaskSlots': String(this.parallelism),
+      // Arquero's date functions use the process's time zone; Flink's must agree.
+      'table.local-time-zone': Intl.DateTimeFormat().resolvedOptions().timeZone,
+      'rest.bind-address': '127.0.0.1',
+      'rest.address': '127.0.0.1',
+      'rest.bind-port': '0',
+      // Everything Flink writes goes under the work dir, which close() removes.
+      'io.tmp.dirs': this.workdir.fresh('flink-tmp'),
+      'web.tmpdir': this.workdir.fresh('flink-web'),
+      'blob.storage.directory': this.workdir.fresh('flink-blobs'),
+      'taskmanager.memory.managed.size': '256m',
+    };
+  }
+
+  /** The result columns of a query, resolved by Flink's planner (no job runs). */
+  schemaOf(query: string): Schema {
+    const json = this.call(() => this.flink.schemaSync(query), 'Planning the query', query);
+    return (JSON.parse(json) as { name: string; type: string }[]).map(({ name, type }) => ({ name, type }));
+  }
+
+  /** A statement that starts no job (DDL). */
+  execute(statement: string): void {
+    this.call(() => this.flink.executeSync(statement), 'Flink SQL statement', statement);
+  }
+
+  explain(query: string): string {
+    return this.call(() => this.flink.explainSync(query), 'Explaining the query', query);
+  }
+
+  /** Runs a job to completion; resolves to its job id. Planning happens here, the wait off the main thread. */
+  async run(statement: string, query = statement): Promise<string> {
+    const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+    try {
+      await job.finish();
+      return job.idSync();
+    } catch (e) {
+      throw readableJavaError(e, 'The Flink job', query);
+    }
+  }
+
+  fileUri(path: string): string {
+    return pathToFileURL(path).href;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      this.flink.closeSync();
+    } finally {
+      this.workdir.remove();
+    }
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  private call<T>(fn: () => T, what: string, sql: string): T {
+    this.assertOpen();
+    try {
+      return fn();
+    } catch (e) {
+      throw readableJavaError(e, what, sql);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('flinkframe: this session is closed; start a new one with session() or use the module-level functions.');
+  }
+}
+
+function stringify(config: Record<string, string | number | boolean>): Record<string, string> {
+  return Object.fromEntries(Object.entries(config).map(([k, v]) => [k, String(v)]));
+}

@@ -1,0 +1,11 @@
+/** How a session runs: what `session(options)` accepts. */
+export interface SessionOptions {
+  /** 'batch' (the default) for bounded data; 'streaming' for unbounded sources and continuous results. */
+  mode?: 'batch' | 'streaming';
+  /** Default parallelism of jobs; the embedded mini-cluster gets as many task slots. Default: the number of cores. */
+  parallelism?: number;
+  /** Flink configuration keys, e.g. { 'table.exec.resource.default-parallelism': 4 }. */
+  config?: Record<string, string | number | boolean>;
+  /** Maximum JVM heap, e.g. '4g'. Only the first session of a process starts the JVM. */
+  heap?: string;
+}

@@ -1,0 +1,110 @@
+/**
+ * JS conversions as SQL: what a value becomes where JS expects a number, a string, a Date or a truth value.
+ * Each returns undefined when the value cannot be converted (the caller names the expression in the error).
+ */
+import type { SqlExpr } from './expression.js';
+import type { ArgKind } from './op-registry.js';
+import { combine, integerValue } from './expr-sql.js';
+import { typedNull } from './expr-literal.js';
+import { quoteString } from './sql-text.js';
+import { baseType, familyOf, isInteger, isNull, isNumeric } from './expr-types.js';
+
+const cast = (e: SqlExpr, type: string) => combine(`CAST(${e.sql} AS ${type})`, type, [e]);
+
+/** A numeric value as DOUBLE, the type of every JS number. */
+export function asDouble(e: SqlExpr): SqlExpr | undefined {
+  if (isNull(e.type)) return typedNull('DOUBLE');
+  if (!isNumeric(e.type)) return undefined;
+  return baseType(e.type) === 'DOUBLE' ? e : cast(e, 'DOUBLE');
+}
+
+/** A numeric value with integers kept as they are and other numbers as DOUBLE. */
+export function asNumber(e: SqlExpr): SqlExpr | undefined {
+  return isInteger(e.type) ? e : asDouble(e);
+}
+
+/** A numeric value as BIGINT or DOUBLE: integer arithmetic in SQL wraps at the type's width, in JS it does not. */
+export function asWideNumber(e: SqlExpr): SqlExpr | undefined {
+  if (!isInteger(e.type)) return asDouble(e);
+  return baseType(e.type) === 'BIGINT' ? e : cast(e, 'BIGINT');
+}
+
+/** A numeric value as INT, truncated like JS ToIntegerOrInfinity (string positions and counts). */
+export function asInteger(e: SqlExpr): SqlExpr | undefined {
+  if (isNull(e.type)) return typedNull('INT');
+  if (!isNumeric(e.type)) return undefined;
+  const type = baseType(e.type);
+  return type === 'INT' || type === 'INTEGER' || integerValue(e) !== undefined ? e : cast(e, 'INT');
+}
+
+/** String(x): numbers print as JS prints them where Flink's CAST differs (5.0 → '5', true → 'true'). */
+export function asString(e: SqlExpr): SqlExpr | undefined {
+  switch (familyOf(e.type)) {
+    case 'string': return e;
+    case 'null': return typedNull('STRING');
+    case 'integer': return cast(e, 'STRING');
+    case 'boolean': return combine(`LOWER(CAST(${e.sql} AS STRING))`, 'STRING', [e]);
+    case 'float':
+    case 'decimal': {
+      if (typeof e.value === 'number') return combine(quoteString(String(e.value)), 'STRING', [e]);
+      const x = asDouble(e)!.sql;
+      // whole numbers print without '.0' in JS; Flink's CAST(5.0E0 AS STRING) is '5.0'
+      return combine(`CASE WHEN ${x} = FLOOR(${x}) AND ABS(${x}) < 1.0E15 THEN CAST(CAST(${x} AS BIGINT) AS STRING) ELSE CAST(${x} AS STRING) END`, 'STRING', [e]);
+    }
+    case 'date':
+    case 'timestamp': return cast(e, 'STRING');
+    default: return undefined;
+  }
+}
+
+/** A date as JS Date functions accept it: a date or timestamp, or a number of epoch milliseconds. */
+export function asTime(e: SqlExpr): SqlExpr | undefined {
+  if (isNull(e.type)) return typedNull('TIMESTAMP(3)');
+  if (familyOf(e.type) === 'timestamp') return e;
+  // DATE has no time fields in Flink (HOUR(DATE) fails); a JS Date of a day is its UTC midnight
+  if (familyOf(e.type) === 'date') return cast(e, 'TIMESTAMP(3)');
+  if (isNumeric(e.type)) {
+    const ms = isInteger(e.type) ? e.sql : `CAST(${e.sql} AS BIGINT)`;
+    return combine(`TO_TIMESTAMP_LTZ(${ms}, 3)`, 'TIMESTAMP_LTZ(3)', [e]);
+  }
+  return undefined;
+}
+
+/**
+ * JS truthiness as a SQL condition that is never NULL: null, undefined, NaN, 0 and '' are false. A BOOLEAN
+ * stays a plain condition, NULL counting as false as SQL's WHERE and CASE WHEN already do.
+ */
+export function truthy(e: SqlExpr): SqlExpr | undefined {
+  const test = (sql: string) => combine(sql, 'BOOLEAN', [e]);
+  switch (familyOf(e.type)) {
+    case 'boolean': return e;
+    case 'null': return test('FALSE');
+    case 'integer':
+    case 'decimal': return test(`(${e.sql} <> 0) IS TRUE`);
+    // NaN is neither < 0 nor > 0
+    case 'float': return test(`(${e.sql} < 0 OR ${e.sql} > 0) IS TRUE`);
+    case 'string': return test(`(CHAR_LENGTH(${e.sql}) > 0) IS TRUE`);
+    case 'date':
+    case 'timestamp': return test(`(${e.sql} IS NOT NULL)`);
+    default: return undefined;
+  }
+}
+
+/** An op argument converted as its kind says; undefined if it cannot be. */
+export function asArg(kind: ArgKind, e: SqlExpr): SqlExpr | undefined {
+  switch (kind) {
+    case 'any': return e;
+    case 'number': return isNull(e.type) ? typedNull('DOUBLE') : asNumber(e);
+    case 'wide': return isNull(e.type) ? typedNull('DOUBLE') : asWideNumber(e);
+    case 'double': return asDouble(e);
+    case 'integer': return asInteger(e);
+    case 'string': return asString(e);
+    case 'time': return asTime(e);
+    case 'constant': return 'value' in e ? e : undefined;
+  }
+}
+
+export const KIND_NAMES: Record<ArgKind, string> = {
+  any: 'a value', number: 'a number', wide: 'a number', double: 'a number', integer: 'a number',
+  string: 'a string', time: 'a date', constant: 'a literal or a $ parameter',
+};

@@ -1,0 +1,40 @@
+/** What the translator knows while it walks one expression, and the errors it raises about it. */
+import type { Node } from 'acorn';
+import { FlinkFrameError } from '../errors.js';
+import type { ExprScope, SqlExpr } from './expression.js';
+import type { ParsedExpr } from './expr-parse.js';
+
+export interface Ctx {
+  readonly scope: ExprScope;
+  /** The output being computed; undefined for a filter predicate. */
+  readonly name?: string;
+  readonly parsed: ParsedExpr;
+  /** `const` declarations of a block body, already translated. */
+  readonly locals: Map<string, SqlExpr>;
+  /** Columns read outside any aggregate: with aggregates, they need a window or are an error. */
+  readonly rowColumns: Set<string>;
+  /** True while translating an aggregate's arguments (aggregates do not nest). */
+  inAggregate: boolean;
+}
+
+/** The user's text of a node, to quote in errors. */
+export function snippet(ctx: Ctx, node: Node): string {
+  const { source, offset } = ctx.parsed;
+  return source.slice(node.start - offset, node.end - offset);
+}
+
+/** An error about this expression: the verb, the output, what is wrong, and the whole expression. */
+export function exprError(ctx: Ctx, detail: string): FlinkFrameError {
+  const subject = ctx.name === undefined ? 'predicate' : `expression for "${ctx.name}"`;
+  return new FlinkFrameError(`${ctx.scope.verb}: ${subject} ${detail}. Expression: ${ctx.parsed.source}`);
+}
+
+/** The error for JS that has no Flink SQL form (a JS UDF runtime will take these later). */
+export function noTranslation(ctx: Ctx, node: Node, what: string): FlinkFrameError {
+  return exprError(ctx, `uses ${what} (${snippet(ctx, node)}), which has no Flink SQL translation`);
+}
+
+/** A name that is neither a column, a param nor a local: a closure variable, which cannot travel to Flink. */
+export function closureError(ctx: Ctx, name: string): FlinkFrameError {
+  return exprError(ctx, `reads the variable "${name}", which is not a column or parameter. Lambdas run on Flink, not in this process, so closures are not available: pass the value with table.params({ ${name}: ... }) and read it as $.${name}`);
+}

@@ -1,0 +1,81 @@
+/**
+ * Arquero expressions → Flink SQL text with result types. An expression is what a user passes to a verb for
+ * one output: a lambda (`d => d.a * 2`, `(d, $) => d.x > $.lo`), a string (`'d.a + 1'`) or an op object
+ * (`op.mean('x')`). Anything with no Flink SQL form is refused with an error that names it.
+ */
+import { FlinkFrameError } from '../errors.js';
+import type { Schema } from './schema.js';
+import type { Ctx } from './expr-context.js';
+import { exprError } from './expr-context.js';
+import { typedNull } from './expr-literal.js';
+import { parseExpr, ParseFailure } from './expr-parse.js';
+import { condition, visit } from './expr-translate.js';
+import { isNull } from './expr-types.js';
+
+/**
+ * How an expression must be placed in a query: per row ('scalar'), per group in an aggregation
+ * ('aggregate'), or per row with aggregates over a window ('window': only when the scope has `over`;
+ * window functions cannot go into WHERE, so a filter needs a subquery).
+ */
+export type ExprKind = 'scalar' | 'aggregate' | 'window';
+
+export interface SqlExpr {
+  sql: string;
+  /** Flink SQL type name of the result ('BIGINT', 'INT', 'DOUBLE', 'STRING', 'BOOLEAN', 'TIMESTAMP(3)', ...), without NOT NULL. */
+  type: string;
+  kind: ExprKind;
+  /** Input columns read, in order of first reading. */
+  columns: string[];
+  /** The JS value, when the expression is a literal or a param (known before the query runs). */
+  value?: unknown;
+}
+
+export interface ExprScope {
+  schema: Schema;
+  params: Record<string, unknown>;
+  /** The verb, for error messages: 'derive', 'filter', 'rollup', ... */
+  verb: string;
+  /**
+   * Set where aggregates are computed per row (Arquero's derive or filter with op.mean(...) etc.): each
+   * aggregate becomes `AGG(...) OVER (<over>)`, e.g. over = 'PARTITION BY `g`', or '' for the whole table.
+   */
+  over?: string;
+}
+
+/** The result type a bare null gets: a column needs a type, and JS null has none. */
+const NULL_RESULT_TYPE = 'STRING';
+
+function context(value: unknown, scope: ExprScope, name?: string): Ctx {
+  const subject = name === undefined ? 'predicate' : `expression for "${name}"`;
+  try {
+    return { scope, name, parsed: parseExpr(value), locals: new Map(), rowColumns: new Set(), inAggregate: false };
+  } catch (e) {
+    if (e instanceof ParseFailure) throw new FlinkFrameError(`${scope.verb}: ${subject} ${e.message}`);
+    throw e;
+  }
+}
+
+/** Aggregating and reading row values at once needs a window; Arquero's rollup refuses it too. */
+function checkAggregation(result: SqlExpr, ctx: Ctx): SqlExpr {
+  if (result.kind === 'aggregate' && ctx.rowColumns.size > 0) {
+    const [first] = ctx.rowColumns;
+    throw exprError(ctx, `reads the column "${first}" outside an aggregate function while also aggregating; read columns only inside op.* aggregates (or derive per-row values first)`);
+  }
+  return result;
+}
+
+/** The Flink SQL for one output of a verb: `name` is the output column (for errors). */
+export function translateExpr(name: string, value: unknown, scope: ExprScope): SqlExpr {
+  const ctx = context(value, scope, name);
+  const result = checkAggregation(visit(ctx.parsed.body, ctx), ctx);
+  return isNull(result.type) ? { ...typedNull(NULL_RESULT_TYPE), kind: result.kind } : result;
+}
+
+/**
+ * The Flink SQL condition for a filter: true where JS would find the value truthy. Rows where it is NULL
+ * are dropped, as JS drops null.
+ */
+export function translatePredicate(value: unknown, scope: ExprScope): SqlExpr {
+  const ctx = context(value, scope);
+  return checkAggregation(condition(ctx.parsed.body, ctx), ctx);
+}

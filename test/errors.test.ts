@@ -1,0 +1,71 @@
+import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { FlinkFrameError } from '../src/index.js';
+import { people } from './support/data.js';
+import { fl } from './support/flink-session.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'flinkframe-errors-'));
+
+describe('bad input gets an error that names it, at the verb call', () => {
+  it('an unknown column names the column and lists the known ones', () => {
+    const t = fl.table(people);
+    expect(() => t.select('nope')).toThrow(/unrecognized column "nope".*"id", "name"/);
+    expect(() => t.filter((d: any) => d.nope > 1)).toThrow(/nope/);
+    expect(() => t.groupby('zz')).toThrow(/"zz"/);
+    expect(() => t.orderby('zz')).toThrow(/"zz"/);
+    expect(() => t.derive({ x: (d: any) => d.zz * 2 })).toThrow(FlinkFrameError);
+  });
+  it('a closure variable says to use params', () => {
+    const threshold = 30;
+    expect(() => fl.table(people).filter((d: any) => d.age > threshold)).toThrow(/params/);
+  });
+  it('syntax with no Flink SQL form names the expression', () => {
+    expect(() => fl.table(people).derive({ m: (d: any) => /ab+/.test(d.name) })).toThrow(/"m"|ab\+/);
+  });
+  it('relocate without before/after and joins without shared columns fail like Arquero', () => {
+    expect(() => fl.table(people).relocate('id', {})).toThrow(/before or after/);
+    expect(() => fl.table({ a: [1] }).join(fl.table({ b: [1] }))).toThrow(/share no column/);
+  });
+  it('a missing file names the file', () => {
+    expect(() => fl.loadCSV(join(dir, 'missing.csv'))).toThrow(/missing\.csv does not exist/);
+    expect(() => fl.loadJSON(join(dir, 'missing.jsonl'))).toThrow(/missing\.jsonl/);
+    expect(() => fl.loadParquet(join(dir, 'missing.parquet'))).toThrow(/missing\.parquet/);
+  });
+  it('an unreadable file names the file', () => {
+    if (process.getuid?.() === 0) return; // root reads everything; nothing to check
+    const file = join(dir, 'locked.csv');
+    writeFileSync(file, 'a\n1\n');
+    chmodSync(file, 0o000);
+    expect(() => fl.loadCSV(file)).toThrow(/locked\.csv cannot be read/);
+  });
+  it('a malformed CSV row names the file and line; skipInvalid skips it', async () => {
+    const file = join(dir, 'bad.csv');
+    writeFileSync(file, 'a,b\n1,x\n2,y\nthree,z\n4,w\n');
+    const t = fl.loadCSV(file, { types: { a: 'BIGINT' } });
+    await expect(t.objects()).rejects.toThrow(/bad\.csv line 4/);
+    const skipped = await fl.loadCSV(file, { types: { a: 'BIGINT' }, skipInvalid: true }).numRows();
+    expect(skipped).toBe(3);
+  });
+  it('a Flink failure is readable: root cause first, the SQL attached, no Java frames', async () => {
+    fl.register('bad_numbers', fl.table({ s: ['1', 'x'] }));
+    const failing = fl.sql('SELECT CAST(s AS INT) AS n FROM bad_numbers');
+    const error = await failing.objects().then(
+      () => new Error('expected the job to fail'),
+      (e: unknown) => e as Error,
+    );
+    expect(error).toBeInstanceOf(FlinkFrameError);
+    expect(error.message).toMatch(/^The Flink job failed: .*x/);
+    expect(error.message).not.toMatch(/^\s+at /m);
+    expect(error.message).toContain('Generated Flink SQL:');
+    expect((error as FlinkFrameError).sql).toContain('CAST(s AS INT)');
+  });
+  it('a failed write leaves nothing at the target path', async () => {
+    fl.register('bad_numbers2', fl.table({ s: ['1', 'x'] }));
+    const target = join(dir, 'never.csv');
+    await expect(fl.sql('SELECT CAST(s AS INT) AS n FROM bad_numbers2').writeCSV(target)).rejects.toThrow(FlinkFrameError);
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.startsWith('never'))).toEqual([]);
+  });
+});

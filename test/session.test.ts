@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = join(import.meta.dirname, '..');
+
+/** Runs a script in a fresh Node process whose temp dir is private, so leftovers can be counted. */
+function runScript(source: string): { output: string; leftovers: string[] } {
+  const tmp = mkdtempSync(join(tmpdir(), 'flinkframe-session-'));
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', source], {
+    cwd: root,
+    env: { ...process.env, TMPDIR: tmp },
+    timeout: 120_000,
+    encoding: 'utf8',
+  });
+  return { output, leftovers: readdirSync(tmp).filter((f) => !f.startsWith('hsperfdata')) };
+}
+
+describe('session lifecycle', () => {
+  it('the module-level default session starts on first use; close() lets the process exit and leaves no temp files', () => {
+    const { output, leftovers } = runScript(`
+      import * as ff from './dist/src/index.js';
+      const rows = await ff.table({ a: [1, 2, 3] }).filter(d => d.a > 1).objects();
+      console.log(JSON.stringify(rows));
+      await ff.close();
+    `);
+    expect(output.trim().split('\n').pop()).toBe('[{"a":2},{"a":3}]');
+    expect(leftovers).toEqual([]);
+  });
+  it('an explicit session takes mode, parallelism and Flink config', () => {
+    const { output, leftovers } = runScript(`
+      import * as ff from './dist/src/index.js';
+      const s = ff.session({ mode: 'batch', parallelism: 1, config: { 'table.exec.resource.default-parallelism': 1 } });
+      const n = await s.table({ a: [1, 2, 3] }).numRows();
+      console.log(n);
+      await s.close();
+    `);
+    expect(output.trim().split('\n').pop()).toBe('3');
+    expect(leftovers).toEqual([]);
+  });
+  it('a closed session refuses new work with a clear message', () => {
+    const { output } = runScript(`
+      import * as ff from './dist/src/index.js';
+      const s = ff.session();
+      const t = s.table({ a: [1] });
+      await t.numRows();
+      await s.close();
+      try { await t.numRows(); } catch (e) { console.log(e.message); }
+    `);
+    expect(output).toMatch(/session is closed/);
+  });
+  it('nothing runs before a materializer: building frames starts no job', () => {
+    const { output } = runScript(`
+      import * as ff from './dist/src/index.js';
+      const t = ff.table({ a: [1, 2] }).filter(d => d.a > 1).derive({ b: d => d.a * 2 });
+      console.log(String(t));
+      await ff.close();
+    `);
+    expect(output).toContain('flinkframe Table [a: DOUBLE, b: DOUBLE] (lazy)');
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as aq from 'arquero';
+import { tableFromArrays } from 'apache-arrow';
+import { describe, expect, it } from 'vitest';
+import { op } from '../src/index.js';
+import { fl } from './support/flink-session.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'flinkframe-test-'));
+
+describe('sources and sinks', () => {
+  it('from(objects) and table(columns) round-trip every supported type', async () => {
+    const rows = [
+      { i: 1, s: 'a', b: true, t: new Date(Date.UTC(2024, 1, 29, 10, 30)), n: 10n },
+      { i: 2.5, s: null, b: false, t: null, n: null },
+    ];
+    const back = await fl.from(rows).objects();
+    expect(back).toEqual([
+      { i: 1, s: 'a', b: true, t: new Date(Date.UTC(2024, 1, 29, 10, 30)), n: 10 },
+      { i: 2.5, s: null, b: false, t: null, n: null },
+    ]);
+  });
+  it('typed arrays keep their type', () => {
+    const t = fl.table({ a: new Int32Array([1, 2]), b: new Float32Array([1, 2]), c: new Float64Array([1, 2]) });
+    expect(t.schema()).toEqual([
+      { name: 'a', type: 'INT' },
+      { name: 'b', type: 'FLOAT' },
+      { name: 'c', type: 'DOUBLE' },
+    ]);
+  });
+  it('fromArrow reads apache-arrow tables (dictionary strings included) and Arquero tables', async () => {
+    const arrow = tableFromArrays({ x: Float64Array.from([1, 2, 3]), s: ['p', 'q', 'p'] });
+    expect(await fl.fromArrow(arrow).filter((d: any) => d.s === 'p').numRows()).toBe(2);
+    const fromAq = fl.fromArrow(aq.toArrow(aq.table({ k: ['a', 'b'], v: [1, 2] })));
+    expect(await fromAq.orderby('k').objects()).toEqual([{ k: 'a', v: 1 }, { k: 'b', v: 2 }]);
+  });
+  it('fromCSV parses text with Arquero', async () => {
+    const t = fl.fromCSV('a,b\n1,x\n2,y\n');
+    expect(await t.orderby('a').objects()).toEqual([{ a: 1, b: 'x' }, { a: 2, b: 'y' }]);
+  });
+  it('loadCSV infers the schema, skips the header, reads quotes and unicode', async () => {
+    const file = join(dir, 'trips.csv');
+    writeFileSync(file, 'id,name,fare,day\n1,"Smith, J",12.5,2024-01-02\n2,Zoë,,2024-01-03\n3,"say ""hi""",7,2024-01-04\n');
+    const t = fl.loadCSV(file);
+    expect(t.schema()).toEqual([
+      { name: 'id', type: 'DOUBLE' },
+      { name: 'name', type: 'STRING' },
+      { name: 'fare', type: 'DOUBLE' },
+      { name: 'day', type: 'DATE' },
+    ]);
+    const rows = await t.orderby('id').objects();
+    expect(rows.map((r) => r.name)).toEqual(['Smith, J', 'Zoë', 'say "hi"']);
+    expect(rows[1]!.fare).toBeNull();
+    const typed = fl.loadCSV(file, { types: { id: 'BIGINT' } });
+    expect(typed.schema()[0]).toEqual({ name: 'id', type: 'BIGINT' });
+  });
+  it('loadJSON reads newline-delimited JSON', async () => {
+    const file = join(dir, 'events.jsonl');
+    writeFileSync(file, '{"user":"a","n":1}\n{"user":"b","n":2.5}\n{"user":"a","n":3}\n');
+    const t = fl.loadJSON(file).groupby('user').rollup({ total: op.sum('n') }).orderby('user');
+    expect(await t.objects()).toEqual([{ user: 'a', total: 4 }, { user: 'b', total: 2.5 }]);
+  });
+  it('writeParquet then loadParquet round-trips', async () => {
+    const file = join(dir, 'out.parquet');
+    await fl.table({ k: ['x', 'y'], v: [1.5, 2] }).writeParquet(file);
+    const back = fl.loadParquet(file);
+    expect(back.schema()).toEqual([{ name: 'k', type: 'STRING' }, { name: 'v', type: 'DOUBLE' }]);
+    expect(await back.orderby('k').objects()).toEqual([{ k: 'x', v: 1.5 }, { k: 'y', v: 2 }]);
+  });
+  it('writeCSV writes one file with a header; a folder path gets part files', async () => {
+    const file = join(dir, 'out.csv');
+    await fl.table({ k: ['x', 'y'], v: [1, 2] }).orderby('k').writeCSV(file);
+    expect(readFileSync(file, 'utf8')).toBe('k,v\nx,1.0\ny,2.0\n');
+    const folder = join(dir, 'csv-parts');
+    await fl.table({ k: ['x', 'y'], v: [1, 2] }).writeCSV(folder);
+    const parts = readdirSync(folder);
+    expect(parts.length).toBeGreaterThan(0);
+    expect(parts.map((p) => readFileSync(join(folder, p), 'utf8')).join('')).toContain('k,v\n');
+  });
+  it('writeJSON writes newline-delimited JSON', async () => {
+    const file = join(dir, 'out.jsonl');
+    await fl.table({ k: ['x'], v: [1] }).writeJSON(file);
+    expect(JSON.parse(readFileSync(file, 'utf8').trim())).toEqual({ k: 'x', v: 1 });
+  });
+  it('sql() over registered frames', async () => {
+    fl.register('people', fl.table({ name: ['a', 'b', 'c'], age: [10, 20, 30] }));
+    const t = fl.sql('SELECT name, age * 2 AS twice FROM people WHERE age > 15').orderby('name');
+    expect(await t.objects()).toEqual([{ name: 'b', twice: 40 }, { name: 'c', twice: 60 }]);
+  });
+  it('collect gives an Arquero table; toArrow an apache-arrow table; toCSV text', async () => {
+    const t = fl.table({ a: [1, 2, 3] }).orderby('a');
+    const collected = await t.collect();
+    expect(collected.array('a')).toEqual([1, 2, 3]);
+    expect((await t.toArrow()).numRows).toBe(3);
+    expect(await t.toCSV()).toBe('a\n1\n2\n3\n');
+  });
+  it('print shows the first rows', async () => {
+    const lines: string[] = [];
+    const log = console.log;
+    console.log = (s: string) => lines.push(String(s));
+    try {
+      await fl.table({ a: [1, 2, 3, 4] }).orderby('a').print({ limit: 2 });
+    } finally {
+      console.log = log;
+    }
+    expect(lines.join('\n')).toContain('|1|');
+    expect(lines.join('\n')).toContain('showing the first 2 rows');
+    expect(existsSync(dir)).toBe(true);
+  });
+});

@@ -1,0 +1,54 @@
+import * as aq from 'arquero';
+import { expect } from 'vitest';
+import type { Table } from '../../src/index.js';
+import { fl } from './flink-session.js';
+
+type Row = Record<string, unknown>;
+type Columns = Record<string, unknown[]>;
+
+/** Arquero and flinkframe tables answer to the same verbs: a pipeline is written once and run on both. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Pipeline = (t: any, other?: any) => any;
+
+/** Values as they compare across engines: dates as epoch ms, NaN/undefined/null as null, floats rounded. */
+function normalize(value: unknown): unknown {
+  if (value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))) return null;
+  if (value instanceof Date) return value.getTime();
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(12));
+  return value;
+}
+
+function normalizeRows(rows: Row[]): Row[] {
+  return rows.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, normalize(v)])));
+}
+
+const rowKey = (row: Row) => JSON.stringify(Object.entries(row));
+
+export interface DiffOptions {
+  /** Compare in order (the pipeline ends in orderby); otherwise as multisets. */
+  ordered?: boolean;
+  /** A second table for joins and set operations. */
+  other?: Columns;
+  /** Flink SQL types for the flinkframe side's columns (Arquero has none). */
+  types?: Record<string, string>;
+  otherTypes?: Record<string, string>;
+}
+
+/** Runs the pipeline on Arquero (the oracle) and on Flink, and expects the same rows and columns. */
+export async function expectSameAsArquero(data: Columns, pipeline: Pipeline, options: DiffOptions = {}): Promise<Row[]> {
+  const expected: Row[] = pipeline(aq.table(data), options.other && aq.table(options.other)).objects();
+  const frame: Table = pipeline(
+    fl.table(data, undefined, { types: options.types }),
+    options.other && fl.table(options.other, undefined, { types: options.otherTypes }),
+  );
+  const actual = await frame.objects();
+  const [e, a] = [normalizeRows(expected), normalizeRows(actual)];
+  if (expected.length) expect(Object.keys(a[0] ?? {})).toEqual(Object.keys(e[0]!));
+  if (options.ordered) {
+    expect(a).toEqual(e);
+  } else {
+    expect(a.map(rowKey).sort()).toEqual(e.map(rowKey).sort());
+  }
+  return actual;
+}
