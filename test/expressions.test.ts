@@ -44,18 +44,34 @@ describe('expressions match Arquero', () => {
         missing: (d: any) => d.age === null,
       }),
     ));
-  it('string functions and methods, with quotes and unicode', () =>
+  it('string functions, with quotes and unicode', () =>
     expectSameAsArquero(people, (t) =>
       t.derive({
         lower: (d: any) => op.lower(d.name),
-        upper: (d: any) => d.name.toUpperCase(),
-        len: (d: any) => d.name.length,
+        upper: (d: any) => op.upper(d.name),
+        len: (d: any) => op.length(d.name),
         sub: (d: any) => op.substring(d.name, 1, 3),
         greet: (d: any) => 'hi ' + d.name + "'s",
         tpl: (d: any) => `${d.name}!`,
-        starts: (d: any) => d.name.startsWith('Z'),
+        starts: (d: any) => op.startswith(d.name, 'Z'),
       }),
     ));
+  it('JS string methods, which Arquero itself refuses, give what JS gives', async () => {
+    const rows = await fl
+      .table(people)
+      .derive({
+        upper: (d: any) => d.name.toUpperCase(),
+        len: (d: any) => d.name.length,
+        starts: (d: any) => d.name.startsWith('Z'),
+        part: (d: any) => d.name.slice(1, 3),
+        has: (d: any) => d.name.includes('o'),
+      })
+      .orderby('id')
+      .objects();
+    expect(rows.map((r) => [r.upper, r.len, r.starts, r.part, r.has])).toEqual(
+      people.name.map((s) => [s.toUpperCase(), s.length, s.startsWith('Z'), s.slice(1, 3), s.includes('o')]),
+    );
+  });
   it('string literals with quotes and unicode in filters', () =>
     expectSameAsArquero(people, (t) => t.filter((d: any) => d.name === "O'Brien" || d.name === '李雷' || d.name === 'Bob "B"')));
   it('nulls: comparisons drop them, arithmetic yields null (documented difference from JS)', async () => {

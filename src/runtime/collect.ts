@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
 import { emptyIpc } from './arrow-encode.js';
@@ -33,7 +34,14 @@ export async function collectIpc(engine: Engine, query: string, schema: Schema):
     'sink.parallelism': '1',
   }));
   try {
-    await engine.run(`INSERT INTO ${quoteIdent(sink)}\n${query}`, query);
+    await engine.run(`INSERT INTO ${quoteIdent(sink)}\n${query}`, query).catch((e: Error) => {
+      if (!/not INSERT only|doesn't support consuming update/.test(e.message)) throw e;
+      throw new FlinkFrameError(
+        'This query produces updates (an aggregate or join over a stream), and a streaming session can only ' +
+          'collect insert-only results. Run it in a batch session (the default: session({ mode: "batch" })).',
+        { sql: query, cause: e },
+      );
+    });
     const files = partFiles(dir).map((f) => new Uint8Array(readFileSync(join(dir, f))));
     return files.length ? files : [emptyIpc(schema)];
   } finally {

@@ -56,6 +56,8 @@ export function jvm(options: JvmOptions): JavaBridge {
       `-Dlog4j2.configurationFile=classpath:flinkframe-log4j2.properties`,
       `-Dflinkframe.log.file=${options.logFile}`,
       `-Dflinkframe.log.level=${process.env.FLINKFRAME_LOG_LEVEL ?? 'WARN'}`,
+      // Arrow checks bounds on every buffer access unless told not to; the formats stay inside their vectors.
+      '-Darrow.enable_unsafe_memory_access=true',
       ...JAVA_17_OPENS,
       ...JAVA_17_EXPORTS,
     ],

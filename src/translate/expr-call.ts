@@ -109,6 +109,9 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
     throw exprError(ctx, `calls ${label} with ${argNodes.length} argument(s) in "${snippet(ctx, node)}"; it takes ${takes}`);
   }
 
+  if (def.agg && def.perRow === false && ctx.scope.over !== undefined) {
+    throw exprError(ctx, `calls ${label} per row (${snippet(ctx, node)}), which has no Flink SQL translation: Flink has no window form of COUNT(DISTINCT); compute it with rollup and join it back`);
+  }
   if (def.agg && ctx.inAggregate) throw exprError(ctx, `calls the aggregate ${label} inside another aggregate in "${snippet(ctx, node)}"`);
   ctx.inAggregate = ctx.inAggregate || !!def.agg;
   let args: SqlExpr[];
@@ -126,7 +129,7 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
 
   let sql: string;
   try {
-    sql = typeof def.sql === 'string' ? fill(def.sql.replaceAll('$over', overClause(ctx)), args) : def.sql(args);
+    sql = typeof def.sql === 'string' ? fill(def.sql.replaceAll('$over', () => overClause(ctx)), args) : def.sql(args);
   } catch (e) {
     if (e instanceof NoSqlForm) throw noTranslation(ctx, node, `${label} with ${e.message}`);
     throw e;

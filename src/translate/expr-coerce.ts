@@ -5,7 +5,7 @@
 import type { SqlExpr } from './expression.js';
 import type { ArgKind } from './op-registry.js';
 import { combine, integerValue } from './expr-sql.js';
-import { typedNull } from './expr-literal.js';
+import { sqlLiteral, typedNull } from './expr-literal.js';
 import { quoteString } from './sql-text.js';
 import { baseType, familyOf, isInteger, isNull, isNumeric } from './expr-types.js';
 
@@ -29,12 +29,21 @@ export function asWideNumber(e: SqlExpr): SqlExpr | undefined {
   return baseType(e.type) === 'BIGINT' ? e : cast(e, 'BIGINT');
 }
 
-/** A numeric value as INT, truncated like JS ToIntegerOrInfinity (string positions and counts). */
+/**
+ * A numeric value as INT, truncated like JS ToIntegerOrInfinity (string positions and counts): Flink's
+ * string functions take INT only (a BIGINT compiles to a call that does not exist). Going through DOUBLE
+ * saturates at the INT range instead of wrapping around.
+ */
 export function asInteger(e: SqlExpr): SqlExpr | undefined {
   if (isNull(e.type)) return typedNull('INT');
   if (!isNumeric(e.type)) return undefined;
+  if (typeof e.value === 'number') {
+    const v = Number.isNaN(e.value) ? 0 : Math.trunc(e.value);
+    return sqlLiteral(Math.max(Math.min(v, 2 ** 31 - 1), -(2 ** 31)));
+  }
   const type = baseType(e.type);
-  return type === 'INT' || type === 'INTEGER' || integerValue(e) !== undefined ? e : cast(e, 'INT');
+  if (['TINYINT', 'SMALLINT', 'INT', 'INTEGER'].includes(type)) return e;
+  return cast(familyOf(type) === 'float' ? e : cast(e, 'DOUBLE'), 'INT');
 }
 
 /** String(x): numbers print as JS prints them where Flink's CAST differs (5.0 → '5', true → 'true'). */
@@ -57,17 +66,28 @@ export function asString(e: SqlExpr): SqlExpr | undefined {
   }
 }
 
-/** A date as JS Date functions accept it: a date or timestamp, or a number of epoch milliseconds. */
+/**
+ * A date as JS Date functions accept it: a DATE stays a DATE (its day fields are exact); a TIMESTAMP_LTZ or a
+ * number of epoch milliseconds becomes a TIMESTAMP(3), which in the session's UTC is the same instant.
+ */
 export function asTime(e: SqlExpr): SqlExpr | undefined {
   if (isNull(e.type)) return typedNull('TIMESTAMP(3)');
-  if (familyOf(e.type) === 'timestamp') return e;
-  // DATE has no time fields in Flink (HOUR(DATE) fails); a JS Date of a day is its UTC midnight
-  if (familyOf(e.type) === 'date') return cast(e, 'TIMESTAMP(3)');
-  if (isNumeric(e.type)) {
-    const ms = isInteger(e.type) ? e.sql : `CAST(${e.sql} AS BIGINT)`;
-    return combine(`TO_TIMESTAMP_LTZ(${ms}, 3)`, 'TIMESTAMP_LTZ(3)', [e]);
+  const type = baseType(e.type);
+  if (familyOf(type) === 'date' || /^TIMESTAMP\(\d\)$/.test(type)) return e;
+  if (familyOf(type) === 'timestamp') return cast(e, 'TIMESTAMP(3)');
+  if (isNumeric(type)) {
+    const ms = isInteger(type) ? e.sql : `CAST(${e.sql} AS BIGINT)`;
+    return combine(`CAST(TO_TIMESTAMP_LTZ(${ms}, 3) AS TIMESTAMP(3))`, 'TIMESTAMP(3)', [e]);
   }
   return undefined;
+}
+
+/**
+ * NOT NaN, for a DOUBLE. Not `x = x`: Flink's planner rewrites that to `x IS NOT NULL`, and `x < 0 OR x > 0`
+ * to `x <> 0`, both true for NaN. x - x is 0 for finite x and NaN for NaN and the infinities.
+ */
+export function notNaN(sql: string): string {
+  return `(${sql} - ${sql} = 0 OR ABS(${sql}) = CAST('Infinity' AS DOUBLE))`;
 }
 
 /**
@@ -80,10 +100,9 @@ export function truthy(e: SqlExpr): SqlExpr | undefined {
     case 'boolean': return e;
     case 'null': return test('FALSE');
     case 'integer':
-    case 'decimal': return test(`(${e.sql} <> 0) IS TRUE`);
-    // NaN is neither < 0 nor > 0
-    case 'float': return test(`(${e.sql} < 0 OR ${e.sql} > 0) IS TRUE`);
-    case 'string': return test(`(CHAR_LENGTH(${e.sql}) > 0) IS TRUE`);
+    case 'decimal': return test(`((${e.sql} <> 0) IS TRUE)`);
+    case 'float': return test(`((${e.sql} <> 0 AND ${notNaN(e.sql)}) IS TRUE)`);
+    case 'string': return test(`((CHAR_LENGTH(${e.sql}) > 0) IS TRUE)`);
     case 'date':
     case 'timestamp': return test(`(${e.sql} IS NOT NULL)`);
     default: return undefined;

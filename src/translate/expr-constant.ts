@@ -53,6 +53,7 @@ export function constantOf(node: Node, ctx: Ctx): Constant | undefined {
       return items.every((i) => i) ? { value: items.map((i) => i!.value) } : undefined;
     }
     case 'UnaryExpression': {
+      if (n.operator === 'void') return { value: undefined }; // compilers write undefined as void 0
       const arg = constantOf(n.argument, ctx);
       return arg && n.operator === '-' && typeof arg.value === 'number' ? { value: -arg.value } : undefined;
     }

@@ -9,7 +9,7 @@ import { exprError, snippet, type Ctx } from './expr-context.js';
 import { asDouble, asNumber, asString, asWideNumber } from './expr-coerce.js';
 import { sqlLiteral, typedNull } from './expr-literal.js';
 import { combine, integerValue } from './expr-sql.js';
-import { baseType, familyOf, isNull, isNumeric, isString, isTemporal, numberType } from './expr-types.js';
+import { baseType, familyOf, isInteger, isNull, isNumeric, isString, isTemporal, numberType } from './expr-types.js';
 
 type Binary = (l: SqlExpr, r: SqlExpr, ctx: Ctx, node: Node) => SqlExpr;
 
@@ -61,12 +61,15 @@ const divide: Binary = (l, r, ctx, node) => {
   return combine(`(${dividend.sql} / ${b.sql})`, 'DOUBLE', [a, b]);
 };
 
-/** JS % keeps the dividend's sign, as SQL MOD does; MOD takes integers only, and x % 0 is NaN in JS (NULL here). */
+/**
+ * JS % keeps the dividend's sign, as SQL MOD does. MOD takes integers only (its type is the divisor's);
+ * x % 0 is NaN in JS and fails in SQL, so a divisor that may be 0 gives NULL. On doubles % is x - y * trunc(x / y).
+ */
 const remainder: Binary = (l, r, ctx, node) => {
   const [a, b] = numbers(l, r, ctx, node, 'applies "%" to');
-  if (numberType([a.type, b.type]) === 'BIGINT') {
-    const divisor = integerValue(b) ? b.sql : `NULLIF(${b.sql}, 0)`;
-    return combine(`MOD(${a.sql}, ${divisor})`, 'BIGINT', [a, b]);
+  if (isInteger(l.type) && isInteger(r.type)) {
+    const divisor = integerValue(r) ? r.sql : `NULLIF(${r.sql}, 0)`;
+    return combine(`MOD(${l.sql}, ${divisor})`, baseType(r.type), [l, r]);
   }
   const q = `${a.sql} / ${b.sql}`;
   return combine(`(${a.sql} - ${b.sql} * CASE WHEN ${q} < 0 THEN CEIL(${q}) ELSE FLOOR(${q}) END)`, 'DOUBLE', [a, b]);

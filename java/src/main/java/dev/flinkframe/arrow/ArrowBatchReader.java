@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.apache.arrow.memory.ArrowBuf;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
-import org.apache.arrow.vector.BaseIntVector;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.ValueVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -60,7 +59,8 @@ final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
       }
     } catch (RuntimeException | IOException e) {
       close();
-      throw new IOException("Cannot read " + path + " as an Arrow IPC stream: " + e.getMessage(), e);
+      throw new IOException(
+          "Cannot read " + path + " as " + ArrowFormatFactory.IDENTIFIER + ": " + e.getMessage(), e);
     }
   }
 
@@ -192,7 +192,7 @@ final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
             "Column '%s' is dictionary-encoded but the stream has no dictionary for it",
             v.getName()));
       }
-      return new DictionaryView((BaseIntVector) v, dictionary);
+      return new DictionaryView(v, dictionary);
     }
 
     /**
