@@ -8,5 +8,7 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 180_000,
     coverage: { provider: 'v8' },
+    // Arquero's local-time date functions then agree with Flink's, which compute in UTC.
+    env: { TZ: 'UTC' },
   },
 });

@@ -1,12 +1,47 @@
 // Small helpers the benchmarks share: timing, order statistics, table printing, the summary line run-all reads.
 
+import { readFileSync } from 'node:fs';
+
 export const quick = process.argv.includes('--quick');
 
-/** Milliseconds spent in fn (and its result). */
-export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; value: T }> {
-  const start = performance.now();
+/**
+ * Wall-clock milliseconds spent in fn, its result, and the CPU milliseconds the process used meanwhile. The JVM
+ * (Flink) runs inside this process, so `cpu` counts Flink's threads too, and is not inflated when other programs
+ * compete for the cores the way wall-clock time is.
+ */
+export async function timed<T>(fn: () => Promise<T> | T): Promise<{ ms: number; cpu: number; value: T }> {
+  const [start, cpuStart] = [performance.now(), process.cpuUsage()];
   const value = await fn();
-  return { ms: performance.now() - start, value };
+  const cpu = process.cpuUsage(cpuStart);
+  return { ms: performance.now() - start, cpu: (cpu.user + cpu.system) / 1000, value };
+}
+
+/** Busy and total CPU milliseconds of the whole machine so far (Linux /proc/stat), or undefined elsewhere. */
+function machineCpu(): { busy: number; total: number } | undefined {
+  try {
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+    const idle = fields[3]! + fields[4]!; // idle + iowait
+    const total = fields.reduce((a, b) => a + b, 0);
+    const tick = 10; // USER_HZ is 100 on Linux: 10 ms a tick
+    return { busy: (total - idle) * tick, total: total * tick };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Starts watching the machine: the returned function tells what share of all cores other processes kept busy
+ * since then (this process's own CPU taken out). Above a few percent, wall-clock figures are inflated by them.
+ */
+export function othersLoad(): () => number {
+  const [machine, own] = [machineCpu(), process.cpuUsage()];
+  return () => {
+    const now = machineCpu();
+    if (!machine || !now) return NaN;
+    const mine = process.cpuUsage(own);
+    const others = now.busy - machine.busy - (mine.user + mine.system) / 1000;
+    return Math.max(0, others) / (now.total - machine.total);
+  };
 }
 
 /** The q-quantile (0..1) by nearest rank of the sorted values. */

@@ -53,10 +53,11 @@ describe('translateExpr: operators with JS semantics', () => {
     ['!== null is IS NOT NULL', (d: D) => d.s !== null, '(`s` IS NOT NULL)', 'BOOLEAN'],
     ['=== is true for null === null', (d: D) => d.a === d.b, '(`a` IS NOT DISTINCT FROM `b`)', 'BOOLEAN'],
     ['!== keeps null rows as JS does', (d: D) => d.s !== 'x', "(`s` IS DISTINCT FROM 'x')", 'BOOLEAN'],
-    ['a DATE meets a TIMESTAMP as TIMESTAMP(3)', (d: D) => d.dt < d.t, '(CAST(`dt` AS TIMESTAMP(3)) < `t`)', 'BOOLEAN'],
+    ['a comparison is true or false, never null, as in JS', (d: D) => d.x > 1, '((`x` > 1) IS TRUE)', 'BOOLEAN'],
+    ['a DATE meets a TIMESTAMP as TIMESTAMP(3)', (d: D) => d.dt < d.t, '((CAST(`dt` AS TIMESTAMP(3)) < `t`) IS TRUE)', 'BOOLEAN'],
     ['! is IS NOT TRUE (JS !null is true)', (d: D) => !d.f, '(`f` IS NOT TRUE)', 'BOOLEAN'],
     ['! of a string tests emptiness', (d: D) => !d.s, '(((CHAR_LENGTH(`s`) > 0) IS TRUE) IS NOT TRUE)', 'BOOLEAN'],
-    ['&& of booleans', (d: D) => d.f && d.a > 0, '(`f` AND (`a` > 0))', 'BOOLEAN'],
+    ['&& of booleans', (d: D) => d.f && d.a > 0, '(`f` AND ((`a` > 0) IS TRUE))', 'BOOLEAN'],
     ['|| picks a value by truthiness', (d: D) => d.s || 'none', "CASE WHEN ((CHAR_LENGTH(`s`) > 0) IS TRUE) THEN `s` ELSE 'none' END", 'STRING'],
     ['??', (d: D) => d.a ?? 0, 'COALESCE(`a`, 0)', 'INT'],
     ['ternary', (d: D) => (d.a > 0 ? 'pos' : 'neg'), "CASE WHEN (`a` > 0) THEN 'pos' ELSE 'neg' END", 'STRING'],
@@ -95,8 +96,8 @@ describe('translateExpr: literals and params', () => {
   });
 
   it('reads params by name, destructured, and as column names', () => {
-    expect(sql((d: D, $: D) => d.x > $.lo)).toBe('(`x` > 3)');
-    expect(sql((d: D, { lo }: D) => d.x > lo)).toBe('(`x` > 3)');
+    expect(sql((d: D, $: D) => d.x * $.lo)).toBe('(`x` * 3)');
+    expect(sql((d: D, { lo }: D) => d.x * lo)).toBe('(`x` * 3)');
     expect(sql((d: D, $: D) => d[$.col] + 1)).toBe('(CAST(`a` AS BIGINT) + 1)');
   });
 
@@ -117,6 +118,12 @@ describe('translateExpr: forms of input', () => {
     expect(sql((d: D) => d['my col'])).toBe('`my col`');
   });
 
+  it('inlines const declarations where they are used', () => {
+    expect(sql((d: D) => { const ids = [1, 2]; return ids.includes(d.a); })).toBe('COALESCE(`a` IN (1, 2), FALSE)'); // prettier-ignore
+    expect(translateExpr('m', (d: D) => { const v = d.x * 2; return op.mean(v); }, scope).kind).toBe('aggregate'); // prettier-ignore
+    expect(error('(d) => { const y = y + 1; return y; }')).toContain('reads the variable "y"');
+  });
+
   it('reports the columns read, in order, and the types as Flink names them without NOT NULL', () => {
     const result = translateExpr('out', (d: D) => d.x * d.b + d.x, scope);
     expect(result.columns).toEqual(['x', 'b']);
@@ -129,6 +136,7 @@ describe('translateExpr: the op registry', () => {
     [(d: D) => op.lower(d.s), 'LOWER(`s`)', 'STRING'],
     [(d: D) => d.s.toUpperCase(), 'UPPER(`s`)', 'STRING'],
     [(d: D) => op.upper(d.a), 'UPPER(CAST(`a` AS STRING))', 'STRING'],
+    [() => op.upper('straße'), "'STRASSE'", 'STRING'],
     [(d: D) => d.s.length, 'COALESCE(CHAR_LENGTH(`s`), 0)', 'INT'],
     [(d: D) => d.s.substring(1, 3), 'SUBSTRING(`s`, 2, 2)', 'STRING'],
     [(d: D) => d.s.substring(3, 1), 'SUBSTRING(`s`, 2, 2)', 'STRING'],
@@ -200,6 +208,7 @@ describe('translatePredicate', () => {
     expect(translatePredicate((d: D) => d.x, filter).sql).toBe("((`x` <> 0 AND (`x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE))) IS TRUE)");
     expect(translatePredicate((d: D) => !(d.x > 1), filter).sql).toBe('((`x` > 1) IS NOT TRUE)');
     expect(translatePredicate((d: D) => d.a === d.b, filter).sql).toBe('(`a` IS NOT DISTINCT FROM `b`)');
+    expect(translatePredicate((d: D, $: D) => d.x > $.lo || d.dt < d.t, filter).sql).toBe('((`x` > 3) OR (CAST(`dt` AS TIMESTAMP(3)) < `t`))');
   });
 });
 

@@ -54,8 +54,8 @@ export class Engine {
       'execution.target': 'flinkframe-embedded',
       'parallelism.default': String(this.parallelism),
       'taskmanager.numberOfTaskSlots': String(this.parallelism),
-      // Arquero's date functions use the process's time zone; Flink's must agree.
-      'table.local-time-zone': Intl.DateTimeFormat().resolvedOptions().timeZone,
+      // JS Dates arrive as UTC instants in TIMESTAMP columns, so date parts are computed in UTC (docs/semantics.md).
+      'table.local-time-zone': 'UTC',
       'rest.bind-address': '127.0.0.1',
       'rest.address': '127.0.0.1',
       'rest.bind-port': '0',

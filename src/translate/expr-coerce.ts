@@ -4,9 +4,8 @@
  */
 import type { SqlExpr } from './expression.js';
 import type { ArgKind } from './op-registry.js';
-import { combine, integerValue } from './expr-sql.js';
+import { combine } from './expr-sql.js';
 import { sqlLiteral, typedNull } from './expr-literal.js';
-import { quoteString } from './sql-text.js';
 import { baseType, familyOf, isInteger, isNull, isNumeric } from './expr-types.js';
 
 const cast = (e: SqlExpr, type: string) => combine(`CAST(${e.sql} AS ${type})`, type, [e]);
@@ -48,6 +47,8 @@ export function asInteger(e: SqlExpr): SqlExpr | undefined {
 
 /** String(x): numbers print as JS prints them where Flink's CAST differs (5.0 → '5', true → 'true'). */
 export function asString(e: SqlExpr): SqlExpr | undefined {
+  const v = e.value;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return sqlLiteral(String(v));
   switch (familyOf(e.type)) {
     case 'string': return e;
     case 'null': return typedNull('STRING');
@@ -55,7 +56,6 @@ export function asString(e: SqlExpr): SqlExpr | undefined {
     case 'boolean': return combine(`LOWER(CAST(${e.sql} AS STRING))`, 'STRING', [e]);
     case 'float':
     case 'decimal': {
-      if (typeof e.value === 'number') return combine(quoteString(String(e.value)), 'STRING', [e]);
       const x = asDouble(e)!.sql;
       // whole numbers print without '.0' in JS; Flink's CAST(5.0E0 AS STRING) is '5.0'
       return combine(`CASE WHEN ${x} = FLOOR(${x}) AND ABS(${x}) < 1.0E15 THEN CAST(CAST(${x} AS BIGINT) AS STRING) ELSE CAST(${x} AS STRING) END`, 'STRING', [e]);

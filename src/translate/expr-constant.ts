@@ -3,7 +3,7 @@
  * constants. They become SQL literals, name columns (d[$.col]) or expand into IN lists ($.ids.includes(d.id)).
  */
 import type { Node } from 'acorn';
-import { exprError, type Ctx } from './expr-context.js';
+import { exprError, useLocal, type Ctx } from './expr-context.js';
 import { CONSTANTS } from './op-registry.js';
 
 export type Constant = { value: unknown };
@@ -30,7 +30,8 @@ export function constantOf(node: Node, ctx: Ctx): Constant | undefined {
       return n.regex ? undefined : { value: n.value };
     case 'Identifier': {
       const name = n.name as string;
-      if (ctx.locals.has(name) || ctx.parsed.columnAliases.has(name)) return undefined;
+      if (ctx.locals.has(name)) return useLocal(ctx, name, (init) => constantOf(init, ctx));
+      if (ctx.parsed.columnAliases.has(name)) return undefined;
       if (ctx.parsed.paramAliases.has(name)) return param(ctx.parsed.paramAliases.get(name)!, ctx);
       return Object.hasOwn(CONSTANTS, name) ? { value: CONSTANTS[name] } : undefined;
     }

@@ -1,7 +1,7 @@
 /** What the translator knows while it walks one expression, and the errors it raises about it. */
 import type { Node } from 'acorn';
 import { FlinkFrameError } from '../errors.js';
-import type { ExprScope, SqlExpr } from './expression.js';
+import type { ExprScope } from './expression.js';
 import type { ParsedExpr } from './expr-parse.js';
 
 export interface Ctx {
@@ -9,12 +9,23 @@ export interface Ctx {
   /** The output being computed; undefined for a filter predicate. */
   readonly name?: string;
   readonly parsed: ParsedExpr;
-  /** `const` declarations of a block body, already translated. */
-  readonly locals: Map<string, SqlExpr>;
+  /** `const` declarations of a block body: their values, translated where they are used. */
+  readonly locals: Map<string, Node>;
   /** Columns read outside any aggregate: with aggregates, they need a window or are an error. */
   readonly rowColumns: Set<string>;
   /** True while translating an aggregate's arguments (aggregates do not nest). */
   inAggregate: boolean;
+}
+
+/** Uses a local's value; inside it the name is not a local (`const y = y + 1` must not loop). */
+export function useLocal<T>(ctx: Ctx, name: string, use: (init: Node) => T): T {
+  const init = ctx.locals.get(name)!;
+  ctx.locals.delete(name);
+  try {
+    return use(init);
+  } finally {
+    ctx.locals.set(name, init);
+  }
 }
 
 /** The user's text of a node, to quote in errors. */

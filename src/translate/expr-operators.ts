@@ -24,7 +24,11 @@ function fold(op: string, l: SqlExpr, r: SqlExpr): SqlExpr | undefined {
     '**': (a, b) => a ** b, '<': (a, b) => a < b, '<=': (a, b) => a <= b, '>': (a, b) => a > b, '>=': (a, b) => a >= b,
     '===': (a, b) => a === b, '!==': (a, b) => a !== b, '==': (a, b) => a == b, '!=': (a, b) => a != b,
   };
-  return JS[op] ? sqlLiteral(JS[op](a, b)) : undefined;
+  try {
+    return JS[op] ? sqlLiteral(JS[op](a, b)) : undefined;
+  } catch {
+    return undefined; // e.g. mixing a BigInt and a number; SQL types decide instead
+  }
 }
 
 const typeError = (ctx: Ctx, node: Node, l: SqlExpr, r: SqlExpr, what: string) =>
@@ -95,9 +99,16 @@ export function comparable(l: SqlExpr, r: SqlExpr, ctx: Ctx, node: Node): [SqlEx
   throw typeError(ctx, node, l, r, 'compares');
 }
 
+/** A SQL comparison; NULL when a side is NULL, which only a condition may treat as false. */
 const compare = (op: string): Binary => (l, r, ctx, node) => {
   const [a, b] = comparable(l, r, ctx, node);
   return combine(`(${a.sql} ${op} ${b.sql})`, 'BOOLEAN', [a, b]);
+};
+
+/** A JS comparison as a value: always true or false, never null (null > 1 is false in JS). */
+const comparison = (op: string): Binary => (l, r, ctx, node) => {
+  const test = compare(op)(l, r, ctx, node);
+  return { ...test, sql: `(${test.sql} IS TRUE)` };
 };
 
 /** JS equality: null === null is true and null === 1 is false, which is SQL's IS [NOT] DISTINCT FROM. */
@@ -110,7 +121,7 @@ const equality = (negated: boolean): Binary => (l, r, ctx, node) => {
 
 const BINARY: Record<string, Binary> = {
   '+': plus, '-': arithmetic('-'), '*': arithmetic('*'), '/': divide, '%': remainder, '**': power,
-  '<': compare('<'), '<=': compare('<='), '>': compare('>'), '>=': compare('>='),
+  '<': comparison('<'), '<=': comparison('<='), '>': comparison('>'), '>=': comparison('>='),
   '===': equality(false), '==': equality(false), '!==': equality(true), '!=': equality(true),
 };
 
@@ -120,13 +131,17 @@ export function binary(op: string, l: SqlExpr, r: SqlExpr, ctx: Ctx, node: Node)
 }
 
 /**
- * `===` where only truthiness matters (a filter, a condition): with a non-null constant on one side,
- * SQL's `=` keeps and drops the same rows as JS and is simpler, so it reads better in explain().
+ * A comparison where only truthiness matters (a filter, a condition): NULL counts as false there, so plain
+ * SQL comparisons keep and drop the same rows as JS, and `===` with a non-null constant on one side is `=`.
+ * They read better in explain() and are what sources can push down.
  */
-export function conditionEquality(l: SqlExpr, r: SqlExpr, ctx: Ctx, node: Node): SqlExpr {
+export function conditionBinary(op: string, l: SqlExpr, r: SqlExpr, ctx: Ctx, node: Node): SqlExpr | undefined {
+  const folded = fold(op, l, r);
+  if (folded) return folded;
+  if (['<', '<=', '>', '>='].includes(op)) return compare(op)(l, r, ctx, node);
   const constantSide = [l, r].some((e) => isConstant(e) && e.value !== null && e.value !== undefined);
-  if (!constantSide) return binary('===', l, r, ctx, node)!;
-  return fold('===', l, r) ?? compare('=')(l, r, ctx, node);
+  if ((op === '===' || op === '==') && constantSide) return compare('=')(l, r, ctx, node);
+  return binary(op, l, r, ctx, node);
 }
 
 /** Unary minus: `(-x)`, never `--x` (a SQL comment). */

@@ -13,11 +13,6 @@ export function constant(sql: string, type: string, value?: unknown): SqlExpr {
   return value === undefined ? { sql, type, kind: 'scalar', columns: [] } : { sql, type, kind: 'scalar', columns: [], value };
 }
 
-/** The JS value of a literal or param, if the expression is one. */
-export function constantValue(e: SqlExpr): unknown {
-  return e.value;
-}
-
 /** An integer literal's value (for folding 0-based indexes into SQL's 1-based ones), else undefined. */
 export function integerValue(e: SqlExpr | undefined): number | undefined {
   return e && typeof e.value === 'number' && Number.isInteger(e.value) ? e.value : undefined;

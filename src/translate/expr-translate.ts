@@ -5,12 +5,12 @@
  */
 import type { Node } from 'acorn';
 import type { SqlExpr } from './expression.js';
-import { closureError, exprError, noTranslation, snippet, type Ctx } from './expr-context.js';
+import { closureError, exprError, noTranslation, snippet, useLocal, type Ctx } from './expr-context.js';
 import { applyOp, translateCall } from './expr-call.js';
 import { asString, truthy } from './expr-coerce.js';
 import { constantOf, propertyName } from './expr-constant.js';
 import { sqlLiteral } from './expr-literal.js';
-import { binary, conditionEquality, negate } from './expr-operators.js';
+import { binary, conditionBinary, negate } from './expr-operators.js';
 import { combine } from './expr-sql.js';
 import { baseType, commonType, isBoolean, isNull, isNumeric, isTemporal } from './expr-types.js';
 import { quoteIdent } from './sql-text.js';
@@ -56,7 +56,7 @@ function literal(value: unknown, ctx: Ctx, node: Node): SqlExpr {
 
 function identifier(node: AnyNode, ctx: Ctx): SqlExpr {
   const name: string = node.name;
-  if (ctx.locals.has(name)) return ctx.locals.get(name)!;
+  if (ctx.locals.has(name)) return useLocal(ctx, name, (init) => visit(init, ctx));
   if (ctx.parsed.columnAliases.has(name)) return column(ctx.parsed.columnAliases.get(name)!, ctx, node);
   const known = constantOf(node, ctx);
   if (known) return literal(known.value, ctx, node);
@@ -123,7 +123,8 @@ function logical(node: AnyNode, ctx: Ctx): SqlExpr {
   const type = commonType([left.type, right.type]);
   if (!type) throw exprError(ctx, `combines ${baseType(left.type)} with ${baseType(right.type)} using "${op}" in "${snippet(ctx, node)}"; in SQL both sides must have one type`);
   if (op === '??') return combine(`COALESCE(${left.sql}, ${right.sql})`, type, [left, right]);
-  const test = truthy(left)!;
+  const test = truthy(left);
+  if (!test) throw exprError(ctx, `tests ${baseType(left.type)} for truth in "${snippet(ctx, node.left)}", which has no SQL form`);
   const [then, otherwise] = op === '&&' ? [right, left] : [left, right];
   return combine(`CASE WHEN ${test.sql} THEN ${then.sql} ELSE ${otherwise.sql} END`, type, [test, then, otherwise]);
 }
@@ -165,7 +166,7 @@ function block(node: AnyNode, ctx: Ctx): SqlExpr {
     if (statement.type !== 'VariableDeclaration' || statement.kind === 'var') throw noTranslation(ctx, statement, 'a statement');
     for (const d of statement.declarations as AnyNode[]) {
       if (d.id.type !== 'Identifier' || !d.init) throw noTranslation(ctx, d, 'a declaration without a single name and a value');
-      ctx.locals.set(d.id.name, visit(d.init, ctx));
+      ctx.locals.set(d.id.name, d.init);
     }
   }
   throw noTranslation(ctx, node, 'a function body without a final return');
@@ -206,8 +207,10 @@ export function condition(node: Node, ctx: Ctx): SqlExpr {
     const [l, r] = [condition(n.left, ctx), condition(n.right, ctx)];
     return combine(`(${l.sql} ${n.operator === '&&' ? 'AND' : 'OR'} ${r.sql})`, 'BOOLEAN', [l, r]);
   }
-  if (n.type === 'BinaryExpression' && (n.operator === '===' || n.operator === '==')) {
-    return conditionEquality(visit(n.left, ctx), visit(n.right, ctx), ctx, node);
+  if (n.type === 'BinaryExpression') {
+    const result = conditionBinary(n.operator, visit(n.left, ctx), visit(n.right, ctx), ctx, node);
+    if (!result) throw noTranslation(ctx, node, `the operator "${n.operator}"`);
+    return truthy(result) ?? result;
   }
   const e = visit(node, ctx);
   const test = truthy(e);

@@ -8,8 +8,9 @@
  * (`table.local-time-zone`). flinkframe sessions run in UTC, so the local and the utc* variants are the same.
  */
 import type { SqlExpr } from './expression.js';
+import { quoteString } from './sql-text.js';
 import { integerValue } from './expr-sql.js';
-import { familyOf, isInteger, isNumeric } from './expr-types.js';
+import { commonType, familyOf, isInteger, isNumeric } from './expr-types.js';
 
 /**
  * What an argument must be. The call translator checks it and converts it the way JS would:
@@ -95,11 +96,12 @@ function slice([s, start, end]: SqlExpr[]): string {
   return `SUBSTRING(${s.sql}, ${at}, ${count})`;
 }
 
-/** JS padStart/padEnd: never truncates (LPAD does), pads with spaces by default, an empty fill pads nothing. */
+/** JS padStart/padEnd: never truncates (LPAD does), pads with spaces by default, an empty fill pads nothing (LPAD gives NULL). */
 const pad = (fn: 'LPAD' | 'RPAD') => ([s, length, fillText]: SqlExpr[]) => {
+  if (fillText?.value === '') return s.sql;
   const padding = fillText ? fillText.sql : "' '";
-  const emptyFill = fillText && fillText.value !== undefined ? fillText.value === '' : fillText !== undefined;
-  const keep = `CHAR_LENGTH(${s.sql}) >= ${length.sql}` + (emptyFill ? ` OR ${padding} = ''` : '');
+  const mayBeEmpty = fillText !== undefined && !('value' in fillText);
+  const keep = `CHAR_LENGTH(${s.sql}) >= ${length.sql}` + (mayBeEmpty ? ` OR ${padding} = ''` : '');
   return `CASE WHEN ${keep} THEN ${s.sql} ELSE ${fn}(${s.sql}, ${length.sql}, ${padding}) END`;
 };
 
@@ -183,8 +185,10 @@ function parseInt([s, radix]: SqlExpr[]): string {
   return isNumeric(s.type) ? `CAST(${s.sql} AS BIGINT)` : `TRY_CAST(REGEXP_EXTRACT(${s.sql}, ${INT_PREFIX}, 1) AS BIGINT)`;
 }
 
+const caseMap = (fn: string, js: (s: string) => string) => ([s]: SqlExpr[]) =>
+  typeof s.value === 'string' ? quoteString(js(s.value)) : `${fn}(${s.sql})`;
+
 const num = (sql: string, args: ArgKind[] = ['number']): OpDef => ({ sql, type: 'DOUBLE', args });
-const datePart = (sql: string): OpDef => ({ sql, type: 'BIGINT', args: ['time'] });
 const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true });
 
 export const OPS: Record<string, OpDef> = {
@@ -260,10 +264,13 @@ export const OPS: Record<string, OpDef> = {
   },
 
   // strings: Arquero returns null for null input, false/-1/0 for the tests
-  lower: { sql: 'LOWER($0)', type: 'STRING', args: ['string'] },
-  upper: { sql: 'UPPER($0)', type: 'STRING', args: ['string'] },
+  // on a literal (CHAR(n)) Flink cuts the result to n characters: UPPER('straße') is 'STRASS'; JS does it now
+  lower: { sql: caseMap('LOWER', (s) => s.toLowerCase()), type: 'STRING', args: ['string'] },
+  upper: { sql: caseMap('UPPER', (s) => s.toUpperCase()), type: 'STRING', args: ['string'] },
   trim: { sql: `REGEXP_REPLACE($0, '^${JS_SPACE}+|${JS_SPACE}+$', '')`, type: 'STRING', args: ['string'] },
   length: { sql: 'COALESCE(CHAR_LENGTH($0), 0)', type: 'INT', args: ['string'] },
+  // An array only unroll can take apart: arrays are not moved to JS yet.
+  split: { sql: 'SPLIT($0, $1)', type: 'ARRAY<STRING>', args: ['string', 'string'] },
   substring: { sql: substring, type: 'STRING', args: ['string', 'integer', 'integer'], optional: 2 },
   slice: { sql: slice, type: 'STRING', args: ['string', 'integer', 'integer'], optional: 2 },
   startswith: {
@@ -293,7 +300,13 @@ export const OPS: Record<string, OpDef> = {
   // ISO 8601 text as JS Date.parse reads it, without offsets; 'Z' (UTC) is the session zone
   parse_date: { sql: "TRY_CAST(REPLACE(REGEXP_REPLACE($0, 'Z$', ''), 'T', ' ') AS TIMESTAMP(3))", type: 'TIMESTAMP(3)', args: ['string'] },
   // join semantics: null equals nothing
-  equal: { sql: 'COALESCE($0 = $1, FALSE)', type: 'BOOLEAN', args: ['any', 'any'] },
+  equal: {
+    sql: (a) => {
+      if (!commonType(a.map((x) => x.type))) throw new NoSqlForm('values of two types SQL cannot compare');
+      return fill('COALESCE($0 = $1, FALSE)', a);
+    },
+    type: 'BOOLEAN', args: ['any', 'any'],
+  },
 
   // dates: Arquero months, quarters and days of the week count from 0
   year: dayField('YEAR($day)'),
@@ -337,6 +350,7 @@ export const METHODS: Record<string, string | OpDef> = {
   slice: 'slice',
   substring: 'substring',
   padStart: 'padstart',
+  split: 'split',
   padEnd: 'padend',
   repeat: 'repeat',
   replace: 'replace',
@@ -403,7 +417,7 @@ export const UNTRANSLATED: Record<string, string> = {
   corr: 'has no Flink SQL aggregate (Flink 2.3 has no CORR)',
   bins: 'is computed by the bin() helper of the frame, not as an expression',
   array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: ARRAYS, map_agg: ARRAYS, entries_agg: ARRAYS,
-  split: ARRAYS, match: 'matches a regular expression; JS regular expressions are not translated to Flink SQL',
+  match: 'matches a regular expression; JS regular expressions are not translated to Flink SQL',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, join: ARRAYS, pluck: ARRAYS,
   entries: ARRAYS, has: ARRAYS, keys: ARRAYS, object: ARRAYS, values: ARRAYS, row_object: ARRAYS,
   parse_json: ARRAYS, to_json: 'serializes JS values as JSON, which has no Flink SQL form',
@@ -420,12 +434,13 @@ export const UNTRANSLATED: Record<string, string> = {
  * Each was seen in the differential check against Flink 2.3 (scratch/translate) unless it says otherwise.
  */
 export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
-  { op: '+ - * / % ** < <= > >=', difference: 'A null input gives null. JS computes with null as 0 (null + 1 is 1, null < 1 is true).' },
+  { op: 'split', difference: "Splits on a string separator only (no regex, no limit); ''.split(' ') gives no element where JS gives ['']." },
+  { op: '+ - * / % ** < <= > >=', difference: 'Arithmetic on null gives null and a comparison with null is false; JS converts null to 0, so null + 1 is 1 and null < 1 is true.' },
   { op: '+ (strings), template literals', difference: 'Concatenating null gives null; JS writes "null".' },
   { op: '+ (strings), template literals, String()', difference: 'Doubles print as Java does except for whole numbers below 1e15: 1e-7 prints 1.0E-7, 123456789.125 prints 1.23456789125E8. Dates print as yyyy-MM-dd HH:mm:ss.SSS, not as Date.prototype.toString().' },
   { op: '+ - * (integers), sum', difference: 'Integer results are BIGINT and wrap around beyond 2^63; JS numbers lose precision beyond 2^53 but do not wrap.' },
   { op: '%', difference: 'On doubles it is x - y * trunc(x / y), which can differ from JS in the last bits or more when x / y is large (2147483647 % 1e-7). An integer % 0 gives null, JS gives NaN.' },
-  { op: '&& ||', difference: 'On booleans SQL three-valued logic decides: null && false is false and null || false is null, where JS gives null and false. Which rows a filter keeps is the same.' },
+  { op: '&& ||', difference: 'On a boolean column holding null, SQL three-valued logic decides: null && false is false and null || false is null, where JS gives null and false (comparisons are never null, so only nullable boolean values are concerned). Which rows a filter keeps is the same.' },
   { op: '=== !== == != op.equal', difference: 'Comparing a column with itself (d.y === d.y) is true for NaN: Flink simplifies x = x to x IS NOT NULL. Dates compare by value; JS compares Date objects by identity.' },
   { op: '< <= > >= ||', difference: 'Flink\'s planner merges range tests (x < 0 || x > 0 becomes x <> 0), which is then true for NaN; JS gives false.' },
   { op: 'length substring slice charAt indexof lastindexof padstart padend reverse', difference: 'Positions and lengths count Unicode code points; JS counts UTF-16 code units, so strings with characters beyond U+FFFF (emoji) give other lengths and positions. JS can split such a character in two; Flink never does.' },
