@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,12 +33,13 @@ describe('bad input gets an error that names it, at the verb call', () => {
     expect(() => fl.loadJSON(join(dir, 'missing.jsonl'))).toThrow(/missing\.jsonl/);
     expect(() => fl.loadParquet(join(dir, 'missing.parquet'))).toThrow(/missing\.parquet/);
   });
-  it('an unreadable file names the file', () => {
-    if (process.getuid?.() === 0) return; // root reads everything; nothing to check
-    const file = join(dir, 'locked.csv');
-    writeFileSync(file, 'a\n1\n');
-    chmodSync(file, 0o000);
-    expect(() => fl.loadCSV(file)).toThrow(/locked\.csv cannot be read/);
+  it('a file that is not what the loader expects names the file', () => {
+    const file = join(dir, 'not-really.parquet');
+    writeFileSync(file, 'a,b\n1,2\n');
+    expect(() => fl.loadParquet(file)).toThrow(/not-really\.parquet is not a readable Parquet file/);
+    const array = join(dir, 'array.json');
+    writeFileSync(array, '[{"a": 1}]');
+    expect(() => fl.loadJSON(array)).toThrow(/array\.json holds a JSON array/);
   });
   it('a malformed CSV row names the file and line; skipInvalid skips it', async () => {
     const file = join(dir, 'bad.csv');
