@@ -1,9 +1,9 @@
 import * as aq from 'arquero';
-import { createTableDdl } from '../../runtime/ddl.js';
 import type { Schema } from '../../translate/schema.js';
 import type { SourceNode } from '../plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
+import { fileSource } from './file-source.js';
 import { sampleLines } from './sample-text.js';
 
 export interface LoadCSVOptions {
@@ -48,22 +48,10 @@ function inferSchema(sample: string, options: LoadCSVOptions): Schema {
 export function csvFileSource(session: Session, path: string, options: LoadCSVOptions): SourceNode {
   const { absolute, sample } = checkedInput(path, 'loadCSV');
   const schema = inferSchema(sampleLines(sample), options);
-  const table = session.sourceName('csv');
-  return {
-    kind: 'source',
-    table,
-    schema,
-    label: `loadCSV(${JSON.stringify(path)})`,
-    register: () => {
-      const engine = session.engine;
-      engine.execute(createTableDdl(table, schema, {
-        connector: 'filesystem',
-        path: engine.fileUri(absolute),
-        format: 'flinkframe-csv',
-        'flinkframe-csv.header': String(options.header ?? true),
-        'flinkframe-csv.field-delimiter': options.delimiter ?? ',',
-        'flinkframe-csv.skip-invalid': String(options.skipInvalid ?? false),
-      }));
-    },
-  };
+  return fileSource(session, absolute, schema, `loadCSV(${JSON.stringify(path)})`, {
+    format: 'flinkframe-csv',
+    'flinkframe-csv.header': String(options.header ?? true),
+    'flinkframe-csv.field-delimiter': options.delimiter ?? ',',
+    'flinkframe-csv.skip-invalid': String(options.skipInvalid ?? false),
+  });
 }

@@ -1,10 +1,10 @@
 import { FlinkFrameError } from '../../errors.js';
 import { inferFlinkType } from '../../runtime/arrow-encode.js';
-import { createTableDdl } from '../../runtime/ddl.js';
 import type { Schema } from '../../translate/schema.js';
 import type { SourceNode } from '../plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
+import { fileSource } from './file-source.js';
 import { sampleLines } from './sample-text.js';
 
 export interface LoadJSONOptions {
@@ -43,22 +43,10 @@ function inferSchema(file: string, sample: string, options: LoadJSONOptions): Sc
 export function jsonFileSource(session: Session, path: string, options: LoadJSONOptions): SourceNode {
   const { absolute, sample } = checkedInput(path, 'loadJSON');
   const schema = inferSchema(sample, sampleLines(sample), options);
-  const table = session.sourceName('json');
-  return {
-    kind: 'source',
-    table,
-    schema,
-    label: `loadJSON(${JSON.stringify(path)})`,
-    register: () => {
-      const engine = session.engine;
-      engine.execute(createTableDdl(table, schema, {
-        connector: 'filesystem',
-        path: engine.fileUri(absolute),
-        format: 'json',
-        'json.ignore-parse-errors': String(options.skipInvalid ?? false),
-        'json.fail-on-missing-field': 'false',
-        'json.timestamp-format.standard': 'ISO-8601',
-      }));
-    },
-  };
+  return fileSource(session, absolute, schema, `loadJSON(${JSON.stringify(path)})`, {
+    format: 'json',
+    'json.ignore-parse-errors': String(options.skipInvalid ?? false),
+    'json.fail-on-missing-field': 'false',
+    'json.timestamp-format.standard': 'ISO-8601',
+  });
 }

@@ -2,11 +2,11 @@ import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import { parquetMetadata, parquetSchema } from 'hyparquet';
 import type { SchemaTree } from 'hyparquet';
 import { FlinkFrameError } from '../../errors.js';
-import { createTableDdl } from '../../runtime/ddl.js';
 import type { Schema } from '../../translate/schema.js';
 import type { SourceNode } from '../plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
+import { fileSource } from './file-source.js';
 
 /** The footer holds the schema: read only the end of the file. */
 function readFooter(file: string): Uint8Array {
@@ -60,15 +60,5 @@ export function parquetFileSource(session: Session, path: string, options: { typ
     name: child.element.name,
     type: options.types?.[child.element.name] ?? flinkType(child, sample),
   }));
-  const table = session.sourceName('parquet');
-  return {
-    kind: 'source',
-    table,
-    schema,
-    label: `loadParquet(${JSON.stringify(path)})`,
-    register: () => {
-      const engine = session.engine;
-      engine.execute(createTableDdl(table, schema, { connector: 'filesystem', path: engine.fileUri(absolute), format: 'parquet' }));
-    },
-  };
+  return fileSource(session, absolute, schema, `loadParquet(${JSON.stringify(path)})`, { format: 'parquet' });
 }
