@@ -18,16 +18,16 @@ const n = 10_000;
 const events = session.table({
   id: Int32Array.from({ length: n }, (_, i) => i),
   kind: Array.from({ length: n }, () => `k${Math.floor(next() * 50)}`),
-  value: Float64Array.from({ length: n }, () => next()),
+  amount: Float64Array.from({ length: n }, () => next()),
 });
 session.register('events', events);
 
-const query = () => events.filter((d) => d.value > 0.25).groupby('kind').count();
+const query = () => events.filter((d) => d.amount > 0.25).groupby('kind').count();
 const built = query();
 const variants: Record<string, () => Promise<unknown>> = {
   'frames, built each run': () => query().objects(),
   'frames, built once': () => built.objects(),
-  'hand-written SQL': () => session.sql('SELECT kind, COUNT(*) AS `count` FROM events WHERE value > 0.25 GROUP BY kind').objects(),
+  'hand-written SQL': () => session.sql('SELECT kind, COUNT(*) AS `count` FROM events WHERE amount > 0.25 GROUP BY kind').objects(),
   '1-row query (fixed cost)': () => session.sql('SELECT 1 AS x1').objects(),
 };
 const times: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));

@@ -11,21 +11,34 @@ import type { LoadCSVOptions } from './frame/sources/csv-file.js';
 import type { LoadJSONOptions } from './frame/sources/json-file.js';
 import { Session } from './frame/session.js';
 import type { Table } from './frame/table.js';
+import type { Udf, UdfOptions } from './frame/udf.js';
 import type { SessionOptions } from './runtime/session-options.js';
 
 export { op, desc, escape, all, not, range, matches, startswith, endswith, rolling, bin, collate } from 'arquero';
 export { Session } from './frame/session.js';
 export { Table } from './frame/table.js';
 export { FlinkFrameError } from './errors.js';
+export { udf, Udf, type UdfOptions } from './frame/udf.js';
+export { setExplainOnly } from './frame/explain-mode.js';
+export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
 
 let current: Session | undefined;
+let defaultOptions: SessionOptions = {};
 
 /** The module-level functions' session: embedded, batch mode, started on first use. */
 export function defaultSession(): Session {
-  return (current ??= new Session());
+  return (current ??= new Session(defaultOptions));
+}
+
+/**
+ * Options for the default session (the CLI's `--parallelism`); they apply from its next start, so call this
+ * before the first frame or after close().
+ */
+export function configureDefaultSession(options: SessionOptions): void {
+  defaultOptions = { ...defaultOptions, ...options };
 }
 
 /** A session of its own: { mode: 'batch' | 'streaming', parallelism, config }. */
@@ -46,6 +59,9 @@ export const loadParquet = (path: string, options?: { types?: Record<string, str
 export const loadText = (path: string): Table => defaultSession().loadText(path);
 export const sql = (query: string): Table => defaultSession().sql(query);
 export const register = (name: string, frame: Table): void => defaultSession().register(name, frame);
+/** Arquero's addFunction: a UDF made with udf(fn, { returns }) becomes op.name(...) in lambdas. */
+export const addFunction = (name: string, fn: Udf | Function, options?: UdfOptions): void =>
+  defaultSession().addFunction(name, fn, options);
 
 /** Stops the default session's Flink mini-cluster and removes its temporary files; the process can then exit. */
 export async function close(): Promise<void> {

@@ -189,6 +189,22 @@ describe('translateExpr: the op registry', () => {
     expect(error((d: D) => op.distinct(d.s), over)).toMatch(/no window form of COUNT\(DISTINCT\)/);
   });
 
+  it('builds OVER clauses from the window scope (groups, order, rolling frame)', () => {
+    const windowed = { ...scope, window: { partition: ['s'], order: [{ column: 'a', desc: true }] } };
+    expect(translateExpr('r', () => op.row_number(), windowed)).toMatchObject({
+      sql: 'ROW_NUMBER() OVER (PARTITION BY `s` ORDER BY `a` DESC)', type: 'BIGINT', kind: 'window',
+    });
+    expect(sql((d: D) => op.mean(d.x), windowed)).toBe('AVG(`x`) OVER (PARTITION BY `s`)');
+    expect(sql((d: D) => op.lag(d.x, 2, 0), windowed)).toBe('LAG(`x`, 2, CAST(0 AS DOUBLE)) OVER (PARTITION BY `s` ORDER BY `a` DESC)');
+    const rolling = { ...windowed, window: { ...windowed.window, frame: { before: 2, after: 0, peers: false } } };
+    expect(sql((d: D) => op.sum(d.a), rolling)).toBe('SUM(CAST(`a` AS BIGINT)) OVER (PARTITION BY `s` ORDER BY `a` DESC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)');
+    const unordered = { ...scope, window: { partition: [], order: [] } };
+    expect(sql((d: D) => op.max(d.a), unordered)).toBe('MAX(`a`) OVER ()');
+    expect(error(() => op.rank(), unordered)).toMatch(/op\.rank\(\).*not ordered.*orderby/);
+    expect(error((d: D) => op.lag(op.mean(d.x)), windowed)).toContain('derive it first');
+    expect(error((d: D) => op.sum(op.row_number()), windowed)).toContain('inside an aggregate');
+  });
+
   it('keeps the registry consistent', () => {
     for (const [name, def] of Object.entries(OPS)) {
       expect(UNTRANSLATED[name], name).toBeUndefined();

@@ -2,11 +2,26 @@ import * as aq from 'arquero';
 import { tableFromIPC, Table as ArrowTable } from 'apache-arrow';
 import { collectIpc } from '../runtime/collect.js';
 import { writeFiles, type FileFormat } from '../runtime/write-files.js';
+import { emptyIpc } from '../runtime/arrow-encode.js';
 import { finalQuery } from './final-query.js';
+import { explain } from './explain.js';
+import { isExplainOnly } from './explain-mode.js';
+import type { Preview } from './display/preview.js';
+import { textTable } from './display/text-table.js';
+import { htmlTable } from './display/html-table.js';
+import { notebookDisplay, type HtmlDisplay } from './display/notebook.js';
 import type { Table } from './table.js';
+
+/** In explain mode (`flinkframe explain`), prints what the materializer would run and says so. */
+function explainInstead(table: Table, materializer: string): boolean {
+  if (!isExplainOnly()) return false;
+  console.log(`==== flinkframe explain: ${materializer} ====\n${explain(table)}\n`);
+  return true;
+}
 
 async function collectChunks(table: Table, options: { limit?: number; offset?: number } = {}): Promise<Uint8Array[]> {
   const { sql, schema } = finalQuery(table, options);
+  if (explainInstead(table, 'collect')) return [emptyIpc(schema)];
   const session = table.state.session;
   session.prepare(table.state.node);
   return collectIpc(session.engine, sql, schema);
@@ -33,7 +48,7 @@ export async function objects(
 export async function numRows(table: Table): Promise<number> {
   const counted = table.state.session.query(`SELECT COUNT(*) AS n FROM (${finalQuery(table).sql}) AS t`, [table.state.node], "numRows()");
   const [row] = await objects(counted, {});
-  return Number(row!.n);
+  return Number(row?.n ?? 0); // no row only in explain mode
 }
 
 export async function toArrow(table: Table): Promise<ArrowTable> {
@@ -45,17 +60,36 @@ export async function toCSV(table: Table, options: Record<string, unknown>): Pro
   return (await collect(table)).toCSV(options);
 }
 
-/** Like Arquero's print: the first rows as a text table; fetches one row more to know whether there are more. */
+/**
+ * The first rows and the row count. Fetches one row more than shown to learn whether there are more; only
+ * then does a second job count them all.
+ */
+async function preview(table: Table, limit: number): Promise<Preview> {
+  const fetched = await collect(table, { limit: limit + 1 });
+  const more = fetched.numRows() > limit;
+  const names = fetched.columnNames();
+  const rows = (fetched.objects({ limit }) as Record<string, unknown>[]).map((row) => names.map((n) => row[n]));
+  return { schema: table.schema(), rows, totalRows: more ? await numRows(table) : fetched.numRows() };
+}
+
+/** The first rows as an aligned text table, with the row count. */
 export async function print(table: Table, options: { limit?: number }): Promise<void> {
-  const limit = options.limit ?? 10;
-  const rows = await collect(table, { limit: limit + 1 });
-  const shown = rows.numRows() > limit ? rows.slice(0, limit) : rows;
-  console.log(shown.toMarkdown());
-  if (rows.numRows() > limit) console.log(`(showing the first ${limit} rows)`);
+  if (explainInstead(table, 'print')) return;
+  console.log(textTable(await preview(table, options.limit ?? 10)));
+}
+
+/** In a tslab notebook (or to the display given), an HTML table; elsewhere the text table of print(). */
+export async function display(table: Table, options: { limit?: number; display?: HtmlDisplay }): Promise<void> {
+  if (explainInstead(table, 'display')) return;
+  const shown = await preview(table, options.limit ?? 10);
+  const target = options.display ?? notebookDisplay();
+  if (target) target.html(htmlTable(shown));
+  else console.log(textTable(shown));
 }
 
 export async function write(table: Table, path: string, format: FileFormat, options: Record<string, unknown>): Promise<void> {
   const { sql, schema } = finalQuery(table);
+  if (explainInstead(table, `write ${path}`)) return;
   const session = table.state.session;
   session.prepare(table.state.node);
   await writeFiles(session.engine, sql, schema, path, format, options);

@@ -14,7 +14,7 @@ export type PlanNode =
   | LimitNode
   | JoinNode
   | SetOpNode
-  | UnrollNode;
+  | UdfStageNode;
 
 /** A table known to Flink by name: an in-memory frame, a file, or a registered frame. */
 export interface SourceNode {
@@ -92,6 +92,8 @@ export interface JoinNode {
   right: PlanNode;
   how: JoinHow;
   on: [string, string][];
+  /** The ON condition over the aliases l and r, when it is more than key equality (a predicate join, cross). */
+  condition?: string;
   /** Output columns as SQL over the aliases l and r. */
   columns: NamedSql[];
   label: string;
@@ -105,14 +107,17 @@ export interface SetOpNode {
   label: string;
 }
 
-/** One output row per element of an array column (the other columns repeated). */
-export interface UnrollNode {
-  kind: 'unroll';
+/**
+ * A JavaScript UDF stage: the input's rows with one column appended by a UDF running in Node worker processes.
+ * Flink knows it as a temporary view, built by `register` from the input's SQL (src/frame/udf-stages.ts).
+ */
+export interface UdfStageNode {
+  kind: 'udf';
   input: PlanNode;
-  column: string;
-  /** Every input column in order; the unrolled one takes the element's place. */
-  columns: string[];
+  view: string;
   label: string;
+  /** Called once, after the input is prepared and before the first query that reads the view. */
+  register: () => void;
 }
 
 export function inputsOf(node: PlanNode): PlanNode[] {

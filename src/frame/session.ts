@@ -4,8 +4,11 @@ import type { SessionOptions } from '../runtime/session-options.js';
 import { toSql } from '../translate/plan-sql.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
-import { inputsOf, type PlanNode, type SourceNode } from './plan.js';
+import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from './plan.js';
 import { Table } from './table.js';
+import { checkFunctionName, toUdf } from './udf-registry.js';
+import { registerSqlFunctions } from './udf-sql.js';
+import type { Udf, UdfOptions } from './udf.js';
 import { memorySource, type ColumnData } from './sources/memory.js';
 import { arrowSource } from './sources/arrow.js';
 import { csvTextSource } from './sources/csv-text.js';
@@ -21,10 +24,18 @@ import { textFileSource } from './sources/text-file.js';
 export class Session {
   private started?: Engine;
   private readonly schemas = new WeakMap<PlanNode, Schema>();
-  private readonly registered = new WeakSet<SourceNode>();
+  private readonly registered = new WeakSet<SourceNode | UdfStageNode>();
   private sources = 0;
 
   constructor(readonly options: SessionOptions = {}) {}
+
+  /** JavaScript UDFs by name, callable as op.name(...) in this session's derive and filter lambdas. */
+  readonly functions = new Map<string, Udf>();
+
+  /** Arquero's addFunction: makes a UDF (made with udf()) callable as op.name(...) in lambdas. */
+  addFunction(name: string, fn: Udf | Function, options?: UdfOptions): void {
+    this.functions.set(checkFunctionName(name), toUdf(name, fn, options));
+  }
 
   get engine(): Engine {
     if (this.started?.isClosed) throw new FlinkFrameError('flinkframe: this session is closed; start a new one with session().');
@@ -46,6 +57,11 @@ export class Session {
       return;
     }
     for (const child of inputsOf(node)) this.prepare(child);
+    // a UDF stage is a view over its input's SQL: registered after the input, once
+    if (node.kind === 'udf' && !this.registered.has(node)) {
+      node.register();
+      this.registered.add(node);
+    }
   }
 
   schemaOf(node: PlanNode): Schema {
@@ -111,6 +127,7 @@ export class Session {
 
   /** A frame over Flink SQL; it may read frames registered with register(). */
   sql(query: string): Table {
+    if (this.functions.size) registerSqlFunctions(this); // JavaScript UDFs callable by name
     return this.query(query, [], `sql(${JSON.stringify(query.length > 60 ? query.slice(0, 57) + '...' : query)})`);
   }
 

@@ -17,16 +17,28 @@ import { slice } from './verbs/slice.js';
 import { dedupe } from './verbs/dedupe.js';
 import { join, type JoinOptions } from './verbs/join.js';
 import { concat, union } from './verbs/concat.js';
-import { unroll } from './verbs/unroll.js';
+import { unroll, type UnrollOptions } from './verbs/unroll.js';
+import { semijoin, antijoin } from './verbs/join-filter.js';
+import { cross } from './verbs/cross.js';
+import { lookup } from './verbs/lookup.js';
+import { intersect } from './verbs/intersect.js';
+import { except } from './verbs/except.js';
+import { fold, type FoldOptions } from './verbs/fold.js';
+import { pivot, type PivotOptions } from './verbs/pivot.js';
+import { spread, type SpreadOptions } from './verbs/spread.js';
+import { impute, type ImputeOptions } from './verbs/impute.js';
+import { sample, type SampleOptions } from './verbs/sample.js';
+import { assign } from './verbs/assign.js';
 import * as materialize from './materialize.js';
 import { explain } from './explain.js';
+import type { HtmlDisplay } from './display/notebook.js';
 
 /**
  * A lazy table with Arquero's verbs. Each verb checks its arguments against the schema, records a plan step
  * and returns a new Table; nothing runs on Flink until a materializer (objects, collect, print, write...) is awaited.
  */
 type JoinOn = string | string[] | [string[], string[]] | TableExpr;
-type JoinValues = [Selection, Selection?];
+type JoinValues = [Selection, Selection?, ExprObject?];
 
 export class Table implements ColumnLookup {
   constructor(readonly state: FrameState) {}
@@ -168,9 +180,64 @@ export class Table implements ColumnLookup {
     return union(this, others.flat());
   }
 
-  /** One row per element of array columns. */
-  unroll(values: Selection): Table {
-    return unroll(this, values);
+  /** One row per element of an array column (options: limit, index, drop). */
+  unroll(values: Selection, options?: UnrollOptions): Table {
+    return unroll(this, values, options);
+  }
+
+  /** The rows of this table with a match in the other (on keys or a two-row predicate). */
+  semijoin(other: Table, on?: JoinOn): Table {
+    return semijoin(this, other, on);
+  }
+
+  /** The rows of this table with no match in the other. */
+  antijoin(other: Table, on?: JoinOn): Table {
+    return antijoin(this, other, on);
+  }
+
+  cross(other: Table, values?: JoinValues, options?: JoinOptions): Table {
+    return cross(this, other, values, options);
+  }
+
+  /** Values of the other table's matching row added to each row (null where none matches). */
+  lookup(other: Table, on?: JoinOn, ...values: Selection[]): Table {
+    return lookup(this, other, on, values);
+  }
+
+  intersect(...others: (Table | Table[])[]): Table {
+    return intersect(this, others.flat());
+  }
+
+  except(...others: (Table | Table[])[]): Table {
+    return except(this, others.flat());
+  }
+
+  /** Columns to rows of (key, value). */
+  fold(values: Selection, options?: FoldOptions): Table {
+    return fold(this, values, options);
+  }
+
+  /** Key values to columns; runs a pre-query for the distinct keys. */
+  pivot(on: Selection, values: Selection | ExprObject, options?: PivotOptions): Table {
+    return pivot(this, on, values, options);
+  }
+
+  /** Array elements to columns; runs a pre-query for the longest array. */
+  spread(values: Selection, options?: SpreadOptions): Table {
+    return spread(this, values, options);
+  }
+
+  impute(values: ExprObject, options?: ImputeOptions): Table {
+    return impute(this, values, options);
+  }
+
+  sample(size: number, options?: SampleOptions): Table {
+    return sample(this, size, options);
+  }
+
+  /** Refused: Flink tables have no row positions to pair rows by (see verbs/assign.ts). */
+  assign(...others: unknown[]): Table {
+    return assign(this, others);
   }
 
   // ---- materializers (async: each runs one Flink job) ----
@@ -197,6 +264,11 @@ export class Table implements ColumnLookup {
 
   print(options: { limit?: number } | number = {}): Promise<void> {
     return materialize.print(this, typeof options === 'number' ? { limit: options } : options);
+  }
+
+  /** In a tslab notebook an HTML table (schema, row count, first rows); elsewhere the text table of print(). */
+  display(options: { limit?: number; display?: HtmlDisplay } | number = {}): Promise<void> {
+    return materialize.display(this, typeof options === 'number' ? { limit: options } : options);
   }
 
   writeCSV(path: string, options: { delimiter?: string; header?: boolean } = {}): Promise<void> {

@@ -10,7 +10,7 @@ import type { Engine } from './engine.js';
 let results = 0;
 
 /** Part files in the order Flink wrote them: part-<uuid>-<subtask>-<counter>, compared numerically. */
-function partFiles(dir: string): string[] {
+export function partFiles(dir: string): string[] {
   const key = (f: string) => f.split('-').slice(-2).map(Number);
   return readdirSync(dir)
     .filter((f) => !f.startsWith('.') && !f.startsWith('_'))

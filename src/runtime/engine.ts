@@ -9,6 +9,7 @@ import { WorkDir } from './workdir.js';
 interface JavaRunningJob {
   idSync(): string;
   finish(): Promise<void>;
+  finishSync(): void;
   cancelSync(): void;
 }
 
@@ -18,6 +19,8 @@ interface JavaFlinkSession {
   explainSync(query: string): string;
   submitSync(statement: string): JavaRunningJob;
   restAddressSync(): string;
+  udfStageSync(inputQuery: string, view: string, spec: string): void;
+  registerJsFunctionSync(name: string, spec: string): void;
   closeSync(): void;
 }
 
@@ -91,6 +94,29 @@ export class Engine {
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
     }
+  }
+
+  /**
+   * Runs a small job to completion on the main thread: for the pre-queries a verb needs to know its output
+   * schema (pivot keys). Safe because no Java thread calls back into JS while the job runs (data moves by file).
+   */
+  runSync(statement: string, query = statement): void {
+    const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+    try {
+      job.finishSync();
+    } catch (e) {
+      throw readableJavaError(e, 'The Flink job', query);
+    }
+  }
+
+  /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */
+  udfStage(inputQuery: string, view: string, spec: string): void {
+    this.call(() => this.flink.udfStageSync(inputQuery, view, spec), 'Building the JavaScript UDF stage', inputQuery);
+  }
+
+  /** Makes a JavaScript UDF callable by name from SQL. */
+  registerJsFunction(name: string, spec: string): void {
+    this.call(() => this.flink.registerJsFunctionSync(name, spec), 'Registering the JavaScript function', name);
   }
 
   fileUri(path: string): string {

@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../errors.js';
 
 const JAVA_FRAME = /^\s*(at |\.\.\. \d+ more|Caused by: |Suppressed: )/;
-const NOISE = /^(java\.util\.concurrent\.\w+Exception|org\.apache\.flink\.runtime\.client\.JobExecutionException): /;
+const NOISE = /^(java\.util\.concurrent\.\w+Exception|org\.apache\.flink\.runtime\.client\.JobExecutionException|dev\.flinkframe\.udf\.UdfFailure): /;
 
 /**
  * java-bridge hands us the root cause followed by a wall of Java frames. Users need the cause, first, in

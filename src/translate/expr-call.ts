@@ -12,6 +12,9 @@ import { comparable } from './expr-operators.js';
 import { combine } from './expr-sql.js';
 import { baseType, commonType } from './expr-types.js';
 import { fill, GLOBAL_FUNCTIONS, METHODS, NoSqlForm, OPS, UNTRANSLATED, type OpDef } from './op-registry.js';
+import { aggregateOver, FrameNotExpressible, overClause as windowOver, type WindowPlaceholder } from './window-clause.js';
+import { NoWindowForm } from './window-ops.js';
+import { translateUdfCall } from './expr-udf.js';
 
 export type Visit = (node: Node, ctx: Ctx) => SqlExpr;
 
@@ -78,7 +81,30 @@ function inList(values: unknown[], valueNode: Node, ctx: Ctx, visit: Visit, node
 
 /** Aggregates written with `$over` after each SQL aggregate call become window aggregates when the scope has `over`. */
 function overClause(ctx: Ctx): string {
+  if (ctx.scope.window) return aggregateOver(ctx.scope.window);
   return ctx.scope.over === undefined ? '' : ` OVER (${ctx.scope.over})`;
+}
+
+const perRowScope = (ctx: Ctx) => ctx.scope.over !== undefined || ctx.scope.window !== undefined;
+
+/** The window placeholders of window ops' templates ($ordered, $frame, ...; see window-clause.ts). */
+const WINDOW_PLACEHOLDER = /\$(ordered|whole|frame|running|remaining|peers|upto)\b/g;
+
+/**
+ * Window functions go only where the scope has a window (derive, filter: Arquero refuses them in groupby,
+ * orderby and rollup), and they, like rolling aggregates, need a row order: Arquero would use input order,
+ * which Flink does not keep (docs/semantics.md).
+ */
+function checkWindow(def: OpDef, label: string, ctx: Ctx, node: Node): void {
+  const w = ctx.scope.window;
+  if (def.window && !w) {
+    throw exprError(ctx, `calls ${label} (${snippet(ctx, node)}), which is a window function; window functions are not allowed in ${ctx.scope.verb} (Arquero allows them in derive and filter only)`);
+  }
+  if (def.window && ctx.inAggregate) throw exprError(ctx, `calls the window function ${label} inside an aggregate in "${snippet(ctx, node)}"`);
+  const needsOrder = def.window || (def.agg && w?.frame);
+  if (needsOrder && w && !w.order.length) {
+    throw exprError(ctx, `calls ${label}${def.window ? '' : ' over a rolling frame'} (${snippet(ctx, node)}), which depends on row order, and the table is not ordered: Arquero would use input order, which Flink does not keep. Call orderby(...) first`);
+  }
 }
 
 function typeOf(def: OpDef, args: SqlExpr[], ctx: Ctx, node: Node): string {
@@ -90,6 +116,8 @@ function typeOf(def: OpDef, args: SqlExpr[], ctx: Ctx, node: Node): string {
 }
 
 export function translateCall(node: CallExpression, ctx: Ctx, visit: Visit): SqlExpr {
+  const udfCall = translateUdfCall(node, ctx, visit);
+  if (udfCall) return udfCall;
   const { label, def, receiver } = target(node, ctx);
   const argNodes = [...(receiver ? [receiver] : []), ...node.arguments] as Node[];
   const spread = argNodes.find((a) => a.type === 'SpreadElement');
@@ -109,7 +137,8 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
     throw exprError(ctx, `calls ${label} with ${argNodes.length} argument(s) in "${snippet(ctx, node)}"; it takes ${takes}`);
   }
 
-  if (def.agg && def.perRow === false && ctx.scope.over !== undefined) {
+  checkWindow(def, label, ctx, node);
+  if (def.agg && def.perRow === false && perRowScope(ctx)) {
     throw exprError(ctx, `calls ${label} per row (${snippet(ctx, node)}), which has no Flink SQL translation: Flink has no window form of COUNT(DISTINCT); compute it with rollup and join it back`);
   }
   if (def.agg && ctx.inAggregate) throw exprError(ctx, `calls the aggregate ${label} inside another aggregate in "${snippet(ctx, node)}"`);
@@ -127,13 +156,23 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
     if (def.agg) ctx.inAggregate = false;
   }
 
+  if (def.window) {
+    const nested = args.find((a) => a.kind !== 'scalar');
+    if (nested) throw exprError(ctx, `passes an aggregate or window value (${nested.sql}) to the window function ${label} in "${snippet(ctx, node)}"; derive it first, then apply ${label} to that column`);
+  }
+
+  const over = (shape: WindowPlaceholder) => windowOver(ctx.scope.window!, shape);
   let sql: string;
   try {
-    sql = typeof def.sql === 'string' ? fill(def.sql.replaceAll('$over', () => overClause(ctx)), args) : def.sql(args);
+    sql = typeof def.sql === 'string'
+      ? fill(def.sql.replaceAll('$over', () => overClause(ctx)).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args)
+      : def.sql(args, over);
   } catch (e) {
-    if (e instanceof NoSqlForm) throw noTranslation(ctx, node, `${label} with ${e.message}`);
+    if (e instanceof NoSqlForm || e instanceof NoWindowForm) throw noTranslation(ctx, node, `${label} with ${e.message}`);
+    if (e instanceof FrameNotExpressible) throw noTranslation(ctx, node, `${label} over ${e.message}`);
     throw e;
   }
   const result = combine(sql, typeOf(def, args, ctx, node), args);
-  return def.agg ? { ...result, kind: ctx.scope.over === undefined ? 'aggregate' : 'window' } : result;
+  if (def.window) return { ...result, kind: 'window' };
+  return def.agg ? { ...result, kind: perRowScope(ctx) ? 'window' : 'aggregate' } : result;
 }

@@ -16,6 +16,8 @@ export interface ParsedExpr {
   row?: string;
   /** The params parameter's name ('$' in `(d, $) => $.k`). */
   params?: string;
+  /** The right row's name in a join lambda ('b' in `(a, b) => a.k === b.k`; see ExprScope.join). */
+  rightRow?: string;
   /** Destructured parameters: `({ x }) => x` reads column x, `(d, { k }) => k` reads param k. */
   columnAliases: Map<string, string>;
   paramAliases: Map<string, string>;
@@ -54,7 +56,8 @@ function bindParameter(node: Pattern, aliases: Map<string, string>): string | un
   return undefined;
 }
 
-export function parseExpr(value: unknown): ParsedExpr {
+/** `rows` is 2 for a join lambda `(a, b, $) => ...` (two rows, then the params), else 1: `(d, $) => ...`. */
+export function parseExpr(value: unknown, rows: 1 | 2 = 1): ParsedExpr {
   const source = sourceOf(value);
   let expression: Expression;
   try {
@@ -68,10 +71,22 @@ export function parseExpr(value: unknown): ParsedExpr {
   }
   const parsed: ParsedExpr = { source, body: expression, offset: PREFIX.length, columnAliases: new Map(), paramAliases: new Map() };
   if (expression.type !== 'ArrowFunctionExpression' && expression.type !== 'FunctionExpression') {
-    // a string expression reads the row as d and params as $ (Arquero's defaults)
-    return { ...parsed, row: 'd', params: '$' };
+    // a string expression reads the row as d and params as $ (Arquero's defaults); a join's rows as a and b
+    return rows === 2 ? { ...parsed, row: 'a', rightRow: 'b', params: '$' } : { ...parsed, row: 'd', params: '$' };
   }
   if (expression.async || expression.generator) throw new ParseFailure('is an async or generator function');
+  if (rows === 2) {
+    const [left, right, params, ...rest] = expression.params;
+    if (rest.length) throw new ParseFailure('takes more than three parameters (the left row, the right row and the params)');
+    if (left?.type === 'ObjectPattern' || right?.type === 'ObjectPattern') throw new ParseFailure('destructures a row; write (a, b) => a.x === b.y');
+    return {
+      ...parsed,
+      body: expression.body,
+      row: left && bindParameter(left, parsed.columnAliases),
+      rightRow: right && bindParameter(right, parsed.columnAliases),
+      params: params && bindParameter(params, parsed.paramAliases),
+    };
+  }
   const [row, params, ...rest] = expression.params;
   if (rest.length) throw new ParseFailure('takes more than two parameters (the row and the params)');
   return {

@@ -38,13 +38,17 @@ const UNSUPPORTED: Record<string, string> = {
   ImportExpression: 'import()',
 };
 
-function column(name: string, ctx: Ctx, node: Node): SqlExpr {
-  const field = findField(ctx.scope.schema, name);
+/** A column of the row; in a join lambda (ExprScope.join) of the left row (alias l) or the right row (alias r). */
+function column(name: string, ctx: Ctx, node: Node, side: 'left' | 'right' = 'left'): SqlExpr {
+  const { join } = ctx.scope;
+  const schema = side === 'right' ? join!.right : ctx.scope.schema;
+  const field = findField(schema, name);
   if (!field) {
-    throw exprError(ctx, `reads the column "${name}" (${snippet(ctx, node)}), which does not exist; available columns: ${fieldNames(ctx.scope.schema).join(', ')}`);
+    throw exprError(ctx, `reads the column "${name}" (${snippet(ctx, node)}), which does not exist; available columns: ${fieldNames(schema).join(', ')}`);
   }
   if (!ctx.inAggregate) ctx.rowColumns.add(name);
-  return { sql: quoteIdent(name), type: baseType(field.type), kind: 'scalar', columns: [name] };
+  const sql = join ? `${side === 'right' ? 'r' : 'l'}.${quoteIdent(name)}` : quoteIdent(name);
+  return { sql, type: baseType(field.type), kind: 'scalar', columns: [name] };
 }
 
 /** A known value as a SQL literal: params and constants cannot be objects, arrays or functions there. */
@@ -72,6 +76,11 @@ function member(node: AnyNode, ctx: Ctx): SqlExpr {
     const name = propertyName(node as never, ctx);
     if (name === undefined) throw noTranslation(ctx, node, 'a column name computed from the data');
     return column(name, ctx, node);
+  }
+  if (object.type === 'Identifier' && object.name === ctx.parsed.rightRow && !ctx.locals.has(object.name)) {
+    const name = propertyName(node as never, ctx);
+    if (name === undefined) throw noTranslation(ctx, node, 'a column name computed from the data');
+    return column(name, ctx, node, 'right');
   }
   const known = constantOf(node, ctx);
   if (known) return literal(known.value, ctx, node);

@@ -5,6 +5,7 @@
  */
 import { FlinkFrameError } from '../errors.js';
 import type { Schema } from './schema.js';
+import type { UdfScope } from './expr-udf.js';
 import type { Ctx } from './expr-context.js';
 import { exprError } from './expr-context.js';
 import { typedNull } from './expr-literal.js';
@@ -40,6 +41,28 @@ export interface ExprScope {
    * aggregate becomes `AGG(...) OVER (<over>)`, e.g. over = 'PARTITION BY `g`', or '' for the whole table.
    */
   over?: string;
+  /**
+   * Set where window functions are allowed (derive and filter): the table's partitions (its groups), its
+   * row order and the rolling frame, from which each window function builds its OVER clause.
+   */
+  window?: WindowScope;
+  /**
+   * Set for a join predicate or join value, a lambda over two rows `(a, b) => a.k === b.k`: the first reads
+   * `schema` as columns of the alias l, the second reads `right` as columns of the alias r; a third is the params.
+   */
+  join?: { right: Schema };
+  /** Registered JavaScript UDFs, and where the calls of them found in the expression are collected (expr-udf.ts). */
+  udfs?: UdfScope;
+}
+
+/** What a window function's OVER clause is made of (src/translate/window-clause.ts builds it). */
+export interface WindowScope {
+  /** Group-by column names: the partitions. */
+  partition: readonly string[];
+  /** The table's sort keys (column names, visible or hidden); empty for an unordered table. */
+  order: readonly { column: string; desc: boolean }[];
+  /** A rolling() frame: rows before and after the current one (null = unbounded), and whether peers widen it. */
+  frame?: { before: number | null; after: number | null; peers: boolean };
 }
 
 /** The result type a bare null gets: a column needs a type, and JS null has none. */
@@ -48,7 +71,7 @@ const NULL_RESULT_TYPE = 'STRING';
 function context(value: unknown, scope: ExprScope, name?: string): Ctx {
   const subject = name === undefined ? 'predicate' : `expression for "${name}"`;
   try {
-    return { scope, name, parsed: parseExpr(value), locals: new Map(), rowColumns: new Set(), inAggregate: false };
+    return { scope, name, parsed: parseExpr(value, scope.join ? 2 : 1), locals: new Map(), rowColumns: new Set(), inAggregate: false };
   } catch (e) {
     if (e instanceof ParseFailure) throw new FlinkFrameError(`${scope.verb}: ${subject} ${e.message}`);
     throw e;

@@ -11,6 +11,7 @@ import type { SqlExpr } from './expression.js';
 import { quoteString } from './sql-text.js';
 import { integerValue } from './expr-sql.js';
 import { commonType, familyOf, isInteger, isNumeric } from './expr-types.js';
+import { WINDOW_OPS, type Over } from './window-ops.js';
 
 /**
  * What an argument must be. The call translator checks it and converts it the way JS would:
@@ -30,7 +31,7 @@ export interface OpDef {
    * Flink SQL: a template where $0, $1, ... are the converted arguments, or a function of them for ops
    * whose SQL depends on the arguments (optional arguments, folding literal 0-based indexes to 1-based).
    */
-  sql: string | ((args: SqlExpr[]) => string);
+  sql: string | ((args: SqlExpr[], over: Over) => string);
   /** Result type: a Flink type name, '$0' (the first converted argument's type) or 'common' (all arguments' common type). */
   type: string;
   args: ArgKind[];
@@ -45,6 +46,8 @@ export interface OpDef {
   agg?: boolean;
   /** False for an aggregate Flink cannot compute as a window aggregate (per row, with OVER). */
   perRow?: boolean;
+  /** A window function (window-ops.ts): allowed only where the scope has a window (derive, filter). */
+  window?: boolean;
 }
 
 /** Thrown by an op's SQL function when these particular arguments have no Flink SQL form. */
@@ -192,6 +195,9 @@ const num = (sql: string, args: ArgKind[] = ['number']): OpDef => ({ sql, type: 
 const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true });
 
 export const OPS: Record<string, OpDef> = {
+  // window functions: their own table, with the OVER clauses they need
+  ...WINDOW_OPS,
+
   // aggregates: Arquero skips null (and NaN) values; SQL aggregates skip NULL
   count: agg('COUNT(*)$over', 'BIGINT', []),
   sum: agg('SUM($0)$over', '$0', ['wide']),
@@ -405,7 +411,6 @@ export const CONSTANTS: Record<string, unknown> = {
   'Math.SQRT2': Math.SQRT2,
 };
 
-const WINDOW = 'is a window function; window functions are not translated to Flink SQL yet';
 const ARRAYS = 'returns an array or object; arrays and objects are not translated to Flink SQL yet';
 
 /** Arquero ops with no Flink SQL form (yet), and why: the error names the reason. */
@@ -424,9 +429,7 @@ export const UNTRANSLATED: Record<string, string> = {
   recode: 'is not translated to Flink SQL yet',
   normalize: 'has no Flink SQL function (Unicode normalization)',
   clz32: 'has no Flink SQL function (bit operations)',
-  row_number: WINDOW, rank: WINDOW, avg_rank: WINDOW, dense_rank: WINDOW, percent_rank: WINDOW,
-  cume_dist: WINDOW, ntile: WINDOW, lag: WINDOW, lead: WINDOW, first_value: WINDOW, last_value: WINDOW,
-  nth_value: WINDOW, fill_down: WINDOW, fill_up: WINDOW,
+  nth_value: 'is a window function with no Flink SQL form: Flink 2.3 has no NTH_VALUE, and its FIRST_VALUE/LAST_VALUE cannot reach the nth row of a frame',
 };
 
 /**
@@ -449,6 +452,8 @@ export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
   { op: 'parse_date', difference: 'Reads ISO 8601 text (yyyy-MM-dd, yyyy-MM-dd[T ]HH:mm:ss[.SSS][Z]) only; other formats Date.parse accepts (offsets, HH:mm without seconds, "March 7, 2020") give null.' },
   { op: 'sum mean min max variance stdev median quantile valid invalid distinct', difference: 'Arquero skips NaN as invalid; Flink includes it (sums and means become NaN, min and max NaN, valid counts it).' },
   { op: 'any', difference: 'Gives the value of an arbitrary row (FIRST_VALUE without an order); Arquero gives the first valid value.' },
+  { op: 'row_number lag lead first_value last_value fill_down fill_up rolling()', difference: 'Rows tied on every orderby key come in an arbitrary order (Arquero keeps their input order), so these can differ between tied rows; order by a unique key too. On a table without orderby they are refused (Arquero would use input order).' },
+  { op: 'cume_dist ntile', difference: 'The first row of a partition counts its ties, as every other row does; Arquero 8.0.3 gives that row 1/size (its scan for ties starts at the second row), and ntile follows.' },
   { op: 'greatest least Math.max Math.min', difference: 'A null argument gives null (JS reads it as 0). With NaN, least ignores it (Flink orders NaN above every number); JS gives NaN.' },
   { op: 'round', difference: 'FLOOR(x + 0.5): differs from Math.round for 0.49999999999999994 and odd integers above 2^52 (not seen in the check).' },
   { op: 'cbrt expm1 log1p asinh acosh atanh', difference: 'Computed from POWER, EXP and LN: results can differ from JS in the last bits, and expm1/log1p lose precision near 0.' },

@@ -1,5 +1,5 @@
 import type {
-  AggregateNode, DistinctNode, FilterNode, JoinNode, LimitNode, OrderKey, PlanNode, ProjectNode, SetOpNode, UnrollNode,
+  AggregateNode, DistinctNode, FilterNode, JoinNode, LimitNode, OrderKey, PlanNode, ProjectNode, SetOpNode,
 } from '../frame/plan.js';
 import { quoteIdent } from './sql-text.js';
 
@@ -42,13 +42,11 @@ const generators: { [K in PlanNode['kind']]: Generator<Extract<PlanNode, { kind:
   },
   join: (node: JoinNode, input) => {
     const how = { inner: 'INNER', left: 'LEFT OUTER', right: 'RIGHT OUTER', full: 'FULL OUTER' }[node.how];
-    const on = node.on.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ') || 'TRUE';
+    const on = node.condition ?? (node.on.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ') || 'TRUE');
     return `SELECT ${selectList(node.columns)} FROM (${input(node.left)}) AS l ${how} JOIN (${input(node.right)}) AS r ON ${on}`;
   },
-  unroll: (node: UnrollNode, input) => {
-    const items = node.columns.map((c) => (c === node.column ? `u.${quoteIdent(c)}` : `t.${quoteIdent(c)}`));
-    return `SELECT ${items.join(', ')} FROM ${alias(input(node.input))} CROSS JOIN UNNEST(t.${quoteIdent(node.column)}) AS u(${quoteIdent(node.column)})`;
-  },
+  // a JavaScript UDF stage is a temporary view (src/frame/udf-stages.ts)
+  udf: (node) => `SELECT * FROM ${quoteIdent(node.view)}`,
   setop: (node: SetOpNode, input) => node.inputs.map((child) => `(${input(child)})`).join(`\n${node.op}\n`),
 };
 

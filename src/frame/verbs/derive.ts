@@ -1,9 +1,10 @@
-import { FlinkFrameError } from '../../errors.js';
 import { translateExpr } from '../../translate/expression.js';
 import type { NamedSql } from '../plan.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
 import { relocate } from './relocate.js';
+import { unwrapRolling, windowScope } from '../window-scope.js';
+import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
 
 export interface DeriveOptions {
   before?: unknown;
@@ -13,17 +14,12 @@ export interface DeriveOptions {
 }
 
 export function derive(table: Table, values: Record<string, unknown>, options: DeriveOptions = {}): Table {
-  const scope = table.scope('derive');
   const derived = new Map<string, string>();
+  const udfs = udfScope(table);
   for (const [name, value] of Object.entries(values)) {
-    const expr = translateExpr(name, value, scope);
-    if (expr.kind !== 'scalar') {
-      throw new FlinkFrameError(
-        `derive: "${name}" is an aggregate (${describe(value)}); aggregates in derive are window functions, ` +
-          'which flinkframe does not translate yet. Use groupby(...).rollup(...) and join the result back.',
-      );
-    }
-    derived.set(name, expr.sql);
+    // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
+    const { expr, frame } = unwrapRolling(value);
+    derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame), udfs }).sql);
   }
   const existing = table.columnNames();
   const columns: NamedSql[] = options.drop
@@ -31,7 +27,8 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
     : existing.map((name) => (derived.has(name) ? { name, sql: derived.get(name)! } : passThrough(name)));
   for (const [name, sql] of derived) if (options.drop || !existing.includes(name)) columns.push({ name, sql });
 
-  const result = project(table, columns, `derive(${describe(values)})`);
+  // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
+  const result = dropUdfColumns(project(withUdfStages(table, udfs), columns, `derive(${describe(values)})`), udfs);
   const added = [...derived.keys()].filter((name) => !existing.includes(name));
   return options.drop || (options.before == null && options.after == null)
     ? result

@@ -1,17 +1,26 @@
-import { FlinkFrameError } from '../../errors.js';
 import { translatePredicate } from '../../translate/expression.js';
+import { HIDDEN_PREFIX } from '../frame-state.js';
+import type { FilterNode, ProjectNode } from '../plan.js';
 import type { Table } from '../table.js';
-import { describe } from './project.js';
+import { unwrapRolling, windowScope } from '../window-scope.js';
+import { describe, passThrough } from './project.js';
+import { filterOnUdfResults, udfScope } from '../udf-stages.js';
+
+let windowTests = 0;
 
 export function filter(table: Table, predicate: unknown): Table {
-  const condition = translatePredicate(predicate, table.scope('filter'));
-  if (condition.kind !== 'scalar') {
-    throw new FlinkFrameError(
-      `filter: the predicate ${describe(predicate)} uses an aggregate, which flinkframe cannot filter on yet. ` +
-        'Compute it with groupby().rollup() and join it back, then filter on the joined column.',
-    );
+  const { expr, frame } = unwrapRolling(predicate);
+  const udfs = udfScope(table);
+  const condition = translatePredicate(expr, { ...windowScope(table, 'filter', frame), udfs });
+  const label = `filter(${describe(predicate)})`;
+  if (udfs?.calls.length) return filterOnUdfResults(table, condition, udfs, label);
+  if (condition.kind === 'scalar') {
+    return table.with({ node: { kind: 'filter', input: table.state.node, predicate: condition.sql, label } });
   }
-  return table.with({
-    node: { kind: 'filter', input: table.state.node, predicate: condition.sql, label: `filter(${describe(predicate)})` },
-  });
+  // SQL allows no window function in WHERE: compute the test into a hidden column, filter on it, drop it
+  const test = `${HIDDEN_PREFIX}w${++windowTests}`;
+  const columns = table.fullSchema().map((f) => passThrough(f.name));
+  const tested: ProjectNode = { kind: 'project', input: table.state.node, columns: [...columns, { name: test, sql: condition.sql }], label };
+  const kept: FilterNode = { kind: 'filter', input: tested, predicate: passThrough(test).sql, label };
+  return table.with({ node: { kind: 'project', input: kept, columns, label: `drop ${test}` } });
 }

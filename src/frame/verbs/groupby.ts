@@ -1,6 +1,7 @@
 import type { Table } from '../table.js';
 import { assertColumns } from '../selection.js';
 import { derive } from './derive.js';
+import { translateExpr } from '../../translate/expression.js';
 
 /**
  * Arquero groups by column names or by expressions ({ name: d => ... }, or a lambda named by its source);
@@ -25,6 +26,8 @@ export function groupby(table: Table, keys: unknown[]): Table {
       }
     }
   }
+  // Arquero refuses window functions in group keys; checked in a scope without a window, which rejects them
+  for (const [name, value] of Object.entries(derived)) translateExpr(name, value, table.scope('groupby'));
   const base = Object.keys(derived).length ? derive(table, derived) : table;
   assertColumns(base, names, 'groupby');
   return base.with({ groups: names });

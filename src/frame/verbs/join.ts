@@ -4,63 +4,92 @@ import type { JoinHow, NamedSql } from '../plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { translateExpr, translatePredicate, type ExprScope } from '../../translate/expression.js';
 
 export interface JoinOptions {
   suffix?: [string, string];
 }
 
-/** Arquero's `on`: shared names when omitted, a name, names, or [leftNames, rightNames]. */
-function keyPairs(left: Table, right: Table, on: unknown): [string, string][] {
+/** Arquero's `on` (inferKeys): shared names when omitted, a name, [names], or [leftKeys, rightKeys]. */
+export function keyPairs(left: Table, right: Table, on: unknown, verb = 'join'): [string, string][] {
   if (on == null) {
     const shared = left.columnNames().filter((n) => right.columnNames().includes(n));
     if (!shared.length) {
       throw new FlinkFrameError(
-        'join: no join keys given and the tables share no column names. Pass the key columns, e.g. join(other, ["id", "user_id"]).',
+        `${verb}: no join keys given and the tables share no column names (a natural join requires shared column names). Pass the key columns, e.g. ${verb}(other, ["id", "user_id"]).`,
       );
     }
     return shared.map((n) => [n, n]);
   }
+  const [l, r] = typeof on === 'string' ? [on, on] : Array.isArray(on) && on.length === 1 ? [on[0], on[0]] : (on as unknown[]);
+  const [onL, onR] = [l, r].map((keys) => (Array.isArray(keys) ? keys : [keys])) as [unknown[], unknown[]];
+  if ((Array.isArray(on) && on.length > 2) || onL.length !== onR.length) {
+    throw new FlinkFrameError(`${verb}: mismatched join keys ${describe(on)}; pass a name, [names] or [leftNames, rightNames] of the same length.`);
+  }
+  const name = (key: unknown, table: Table) => (typeof key === 'number' ? table.columnName(key) ?? String(key) : key);
+  for (const key of [...onL, ...onR]) {
+    if (typeof key !== 'string' && typeof key !== 'number') {
+      throw new FlinkFrameError(`${verb}: join key ${describe(key)} is not a column name; compute it with derive() first, or join with a predicate (a, b) => ...`);
+    }
+  }
+  return onL.map((key, i) => [name(key, left), name(onR[i], right)] as [string, string]);
+}
+
+/** The join condition over aliases l and r: key equality (nulls never match, as in Arquero) or a two-row lambda. */
+export function joinCondition(left: Table, right: Table, on: unknown, verb: string): { sql: string; pairs: [string, string][] | null } {
   if (typeof on === 'function') {
-    throw new FlinkFrameError(
-      `join: predicate joins (${describe(on)}) are not supported yet; join on key columns: join(other, "key") or join(other, [["a"], ["b"]]).`,
-    );
+    const scope: ExprScope = { ...left.scope(verb), params: { ...right.state.params, ...left.state.params }, join: { right: right.schema() } };
+    const predicate = translatePredicate(on, scope);
+    if (predicate.kind !== 'scalar') throw new FlinkFrameError(`${verb}: the predicate ${describe(on)} aggregates; a join predicate compares one row of each table.`);
+    return { sql: predicate.sql, pairs: null };
   }
-  const list = Array.isArray(on) ? on : [on];
-  if (list.length === 2 && Array.isArray(list[0]) && Array.isArray(list[1])) {
-    const [l, r] = list as [string[], string[]];
-    if (l.length !== r.length) throw new FlinkFrameError('join: the left and right key lists must have the same length.');
-    return l.map((name, i) => [name, r[i]!]);
-  }
-  return (list as string[]).map((n) => [n, n]);
+  const pairs = keyPairs(left, right, on, verb);
+  assertColumns(left, pairs.map((p) => p[0]), verb);
+  assertColumns(right, pairs.map((p) => p[1]), verb);
+  const sql = pairs.map(([l, r]) => `l.${quoteIdent(l)} = r.${quoteIdent(r)}`).join(' AND ') || 'TRUE';
+  return { sql, pairs };
+}
+
+/** Output columns of a join given as expressions over both rows: values[2] = { name: (a, b) => ... }. */
+function joinValues(left: Table, right: Table, exprs: Record<string, unknown>, verb: string): NamedSql[] {
+  const scope: ExprScope = { ...left.scope(verb), params: { ...right.state.params, ...left.state.params }, join: { right: right.schema() } };
+  return Object.entries(exprs).map(([name, value]) => {
+    const expr = translateExpr(name, value, scope);
+    if (expr.kind !== 'scalar') throw new FlinkFrameError(`${verb}: the value "${name}" (${describe(value)}) aggregates; join values combine one row of each table.`);
+    return { name, sql: expr.sql };
+  });
 }
 
 /**
- * Joins on key columns with Arquero's output columns: all left columns, then right columns except keys shared
- * by name (a full join merges those); clashing names get suffixes ('_1', '_2').
+ * Joins on key columns or a two-row predicate, with Arquero's output columns: on keys, all left columns then
+ * right columns except keys shared by name (a full join merges those); with a predicate, all columns of both.
+ * Clashing names get suffixes ('_1', '_2'). values = [leftSelection, rightSelection, { name: (a, b) => ... }].
  */
-export function join(left: Table, right: Table, on: unknown, values: unknown, options: JoinOptions & { how: JoinHow }): Table {
-  const verb = { inner: 'join', left: 'join_left', right: 'join_right', full: 'join_full' }[options.how];
+export function join(
+  left: Table, right: Table, on: unknown, values: unknown, options: JoinOptions & { how: JoinHow; verb?: string },
+): Table {
+  const verb = options.verb ?? { inner: 'join', left: 'join_left', right: 'join_right', full: 'join_full' }[options.how];
   if (left.state.session !== right.state.session) {
     throw new FlinkFrameError(`${verb}: both tables must belong to the same session.`);
   }
-  const pairs = keyPairs(left, right, on);
-  assertColumns(left, pairs.map((p) => p[0]), verb);
-  assertColumns(right, pairs.map((p) => p[1]), verb);
-  const shared = new Set(pairs.filter(([l, r]) => l === r).map(([l]) => l));
+  const { sql: condition, pairs } = joinCondition(left, right, on, verb);
+  const shared = new Set((pairs ?? []).filter(([l, r]) => l === r).map(([l]) => l));
 
   let leftCols: string[];
   let rightCols: string[];
+  let computed: NamedSql[] = [];
   if (values == null) {
     leftCols = left.columnNames().filter((n) => options.how !== 'right' || !shared.has(n));
     rightCols = right.columnNames().filter((n) => options.how === 'right' || !shared.has(n));
   } else {
-    if (!Array.isArray(values) || values.length > 2) {
-      throw new FlinkFrameError(`${verb}: values must be [leftColumns, rightColumns] selections.`);
+    if (!Array.isArray(values) || values.length > 3) {
+      throw new FlinkFrameError(`${verb}: values must be [leftColumns, rightColumns, { name: (a, b) => ... }?].`);
     }
     leftCols = [...resolveSelection(left, values[0] ?? [], verb).keys()];
     rightCols = [...resolveSelection(right, values[1] ?? [], verb).keys()];
     assertColumns(left, leftCols, verb);
     assertColumns(right, rightCols, verb);
+    if (values[2] != null) computed = joinValues(left, right, values[2] as Record<string, unknown>, verb);
   }
 
   const [s1, s2] = options.suffix ?? ['_1', '_2'];
@@ -68,20 +97,25 @@ export function join(left: Table, right: Table, on: unknown, values: unknown, op
   const merge = options.how === 'full' && values == null;
   const columns: NamedSql[] = [
     ...leftCols.map((n) => ({
-      name: clash.has(n) ? n + s1 : n,
+      name: clash.has(n) && s1 !== '' ? n + s1 : n,
       sql: merge && shared.has(n) ? `COALESCE(l.${quoteIdent(n)}, r.${quoteIdent(n)})` : `l.${quoteIdent(n)}`,
     })),
-    ...rightCols.map((n) => ({ name: clash.has(n) ? n + s2 : n, sql: `r.${quoteIdent(n)}` })),
+    ...rightCols.map((n) => ({ name: clash.has(n) && s2 !== '' ? n + s2 : n, sql: `r.${quoteIdent(n)}` })),
+    ...computed,
   ];
+  const names = columns.map((c) => c.name);
+  const duplicate = names.find((n, i) => names.indexOf(n) !== i);
+  if (duplicate !== undefined) throw new FlinkFrameError(`${verb}: the output would have two columns named "${duplicate}"; choose other names or suffixes.`);
   return left.with({
     node: {
       kind: 'join',
       left: left.state.node,
       right: right.state.node,
       how: options.how,
-      on: pairs,
+      on: pairs ?? [],
+      condition,
       columns,
-      label: `${verb}(<table>, ${describe(on ?? pairs.map((p) => p[0]))})`,
+      label: `${verb}(<table>, ${describe(on ?? (pairs ?? []).map((p) => p[0]))})`,
     },
     groups: [],
     order: [],

@@ -96,6 +96,19 @@ public final class FlinkSession implements AutoCloseable {
     return new RunningJob(tables.executeSql(statement));
   }
 
+  /**
+   * Registers a JavaScript UDF stage over a query as the temporary view {@code view} (see
+   * dev.flinkframe.udf.UdfStages). Call it synchronously: it plans the input query.
+   */
+  public void udfStage(String inputQuery, String view, String spec) throws Exception {
+    dev.flinkframe.udf.UdfStages.register(tables, inputQuery, view, spec);
+  }
+
+  /** Makes a JavaScript UDF callable by name from SQL (dev.flinkframe.udf.JsScalarFunction). */
+  public void registerJsFunction(String name, String spec) throws Exception {
+    tables.createTemporarySystemFunction(name, new dev.flinkframe.udf.JsScalarFunction(spec));
+  }
+
   public String restAddress() throws Exception {
     return cluster == null ? "" : cluster.getRestAddress().get().toString();
   }

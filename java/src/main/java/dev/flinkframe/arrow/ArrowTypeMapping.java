@@ -76,10 +76,10 @@ import org.apache.flink.table.types.logical.utils.LogicalTypeChecks;
  * which Arrow types a file may hold for it, how a row value goes into a vector and how a vector is
  * seen as a Flink column.
  */
-final class ArrowTypeMapping {
+public final class ArrowTypeMapping {
 
   /** Writes the non-null field {@code field} of {@code row} at {@code index} of one vector. */
-  interface ColumnWriter {
+  public interface ColumnWriter {
     void write(RowData row, int field, int index);
   }
 
@@ -240,7 +240,7 @@ final class ArrowTypeMapping {
     }
   }
 
-  static Schema schemaOf(RowType rowType) {
+  public static Schema schemaOf(RowType rowType) {
     List<Field> fields = new ArrayList<>();
     for (RowType.RowField f : rowType.getFields()) {
       ArrowType type = mapping(f.getName(), f.getType()).arrowType.apply(f.getType());
@@ -250,12 +250,12 @@ final class ArrowTypeMapping {
   }
 
   /** The vector must have been made from {@link #schemaOf}. */
-  static ColumnWriter writer(String column, LogicalType type, FieldVector vector) {
+  public static ColumnWriter writer(String column, LogicalType type, FieldVector vector) {
     return mapping(column, type).writer.apply(type, vector);
   }
 
   /** How to see a file column of Arrow type {@code fileType} as a Flink column of {@code type}. */
-  static Function<FieldVector, ColumnVector> view(
+  public static Function<FieldVector, ColumnVector> view(
       String column, LogicalType type, ArrowType fileType) {
     Mapping m = mapping(column, type);
     if (!m.readable.test(fileType)) {

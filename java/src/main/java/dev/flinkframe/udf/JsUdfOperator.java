@@ -1,0 +1,127 @@
+package dev.flinkframe.udf;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
+import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
+import org.apache.flink.streaming.api.operators.BoundedOneInput;
+import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
+import org.apache.flink.streaming.api.watermark.Watermark;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.table.data.GenericRowData;
+import org.apache.flink.table.data.RowData;
+import org.apache.flink.table.data.utils.JoinedRowData;
+import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
+import org.apache.flink.table.types.logical.LogicalType;
+import org.apache.flink.table.types.logical.RowType;
+
+/**
+ * Runs a JavaScript UDF over a stream of rows, the way PyFlink runs pandas UDFs: rows are buffered into
+ * Arrow batches, each batch goes to this subtask's Node worker, and every input row is emitted with its
+ * result appended, in order and with its change kind. A full batch is sent and the next one is buffered while
+ * the worker computes; everything is flushed at end of input, before a checkpoint barrier and before a
+ * watermark passes (so watermarks never overtake buffered rows).
+ */
+public final class JsUdfOperator extends AbstractStreamOperator<RowData>
+    implements OneInputStreamOperator<RowData, RowData>, BoundedOneInput {
+  private static final long serialVersionUID = 1L;
+
+  private final UdfStageSpec spec;
+  private final RowType inputType;
+  private final RowType argType;
+  private final int[] argFields;
+  private final LogicalType resultType;
+
+  private transient RowDataSerializer copier;
+  private transient List<RowData> buffer;
+  private transient List<RowData> inFlight;
+  private transient BufferAllocator allocator;
+  private transient ArrowBatchCodec codec;
+  private transient UdfWorker worker;
+
+  JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType resultType) {
+    this.spec = spec;
+    this.inputType = inputType;
+    this.argType = argType;
+    this.argFields = argFields;
+    this.resultType = resultType;
+  }
+
+  @Override
+  public void open() throws Exception {
+    super.open();
+    copier = new RowDataSerializer(inputType);
+    buffer = new ArrayList<>(spec.batchSize);
+    inFlight = new ArrayList<>(spec.batchSize);
+    allocator = new RootAllocator();
+    codec = new ArrowBatchCodec(spec.name, argType, argFields, resultType, spec.returns, allocator);
+    worker = new UdfWorker(spec.name, spec.command, spec.json);
+  }
+
+  @Override
+  public void processElement(StreamRecord<RowData> element) throws Exception {
+    // the input row object may be reused by the upstream operator once this call returns
+    buffer.add(copier.copy(element.getValue()));
+    if (buffer.size() >= spec.batchSize) send();
+  }
+
+  /**
+   * Sends the buffered rows to the worker and goes on buffering while it computes: one batch is in flight, its
+   * results are emitted (in order) before the next batch is sent. The reply is always read before the next
+   * request is written, so neither side can block the other on a full pipe.
+   */
+  private void send() throws Exception {
+    if (buffer.isEmpty()) return;
+    receive();
+    worker.send(codec.encode(buffer));
+    List<RowData> sent = buffer;
+    buffer = inFlight;
+    inFlight = sent;
+    if (!spec.pipeline) receive();
+  }
+
+  /** Emits the batch in flight, joined with its results. */
+  private void receive() throws Exception {
+    if (inFlight.isEmpty()) return;
+    Object[] results = codec.decode(worker.receive(), inFlight.size());
+    for (int i = 0; i < results.length; i++) {
+      RowData in = inFlight.get(i);
+      output.collect(new StreamRecord<>(new JoinedRowData(in.getRowKind(), in, GenericRowData.of(results[i]))));
+    }
+    inFlight.clear();
+  }
+
+  /** Every buffered row processed and emitted. */
+  private void flush() throws Exception {
+    send();
+    receive();
+  }
+
+  @Override
+  public void processWatermark(Watermark mark) throws Exception {
+    flush();
+    super.processWatermark(mark);
+  }
+
+  @Override
+  public void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    flush();
+    super.prepareSnapshotPreBarrier(checkpointId);
+  }
+
+  @Override
+  public void endInput() throws Exception {
+    flush();
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      if (worker != null) worker.close();
+      if (allocator != null) allocator.close();
+    } finally {
+      super.close();
+    }
+  }
+}

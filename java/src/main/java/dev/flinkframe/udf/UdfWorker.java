@@ -1,0 +1,107 @@
+package dev.flinkframe.udf;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.EOFException;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Node worker process running one JavaScript UDF, spoken to over its stdin/stdout. Requests are frames
+ * [int32 length][bytes]: first the UDF's spec (JSON), then one Arrow IPC stream per batch. Replies are frames
+ * [byte tag][int32 length][bytes]: tag 0 is a result batch (Arrow IPC stream), tag 1 a JSON error report.
+ * The worker's stderr goes to a file, quoted when the worker dies.
+ */
+final class UdfWorker implements AutoCloseable {
+  static final byte RESULT = 0;
+  static final byte ERROR = 1;
+
+  private final String udfName;
+  private final Process process;
+  private final File stderr;
+  private final DataOutputStream requests;
+  private final DataInputStream replies;
+
+  UdfWorker(String udfName, List<String> command, String spec) throws IOException {
+    this.udfName = udfName;
+    this.stderr = File.createTempFile("flinkframe-udf-", ".stderr");
+    this.process = new ProcessBuilder(command)
+        .redirectError(ProcessBuilder.Redirect.to(stderr))
+        .start();
+    this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
+    this.replies = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
+    send(spec.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Sends one batch and waits for its reply: the result batch's bytes, or a UdfFailure. */
+  byte[] call(byte[] batch) throws IOException {
+    send(batch);
+    return receive();
+  }
+
+  /** The reply to the batch sent last: the result batch's bytes, or a UdfFailure. */
+  byte[] receive() throws IOException {
+    byte tag;
+    byte[] payload;
+    try {
+      tag = replies.readByte();
+      payload = new byte[replies.readInt()];
+      replies.readFully(payload);
+    } catch (EOFException e) {
+      throw died();
+    }
+    if (tag == ERROR) throw UdfFailure.fromReport(udfName, new String(payload, StandardCharsets.UTF_8));
+    if (tag != RESULT) throw new IOException("JavaScript UDF '" + udfName + "': the worker sent an unknown reply (tag " + tag + ")");
+    return payload;
+  }
+
+  void send(byte[] bytes) throws IOException {
+    try {
+      requests.writeInt(bytes.length);
+      requests.write(bytes);
+      requests.flush();
+    } catch (IOException e) {
+      throw died();
+    }
+  }
+
+  /** The error for a worker that is gone: its exit code and the end of what it wrote to stderr. */
+  private IOException died() {
+    String code;
+    try {
+      code = process.waitFor(5, TimeUnit.SECONDS) ? String.valueOf(process.exitValue()) : "still running";
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      code = "unknown";
+    }
+    return new IOException("JavaScript UDF '" + udfName + "': its Node worker process died (exit code " + code
+        + "). Its stderr ends with:\n" + stderrTail());
+  }
+
+  private String stderrTail() {
+    try {
+      String text = Files.readString(stderr.toPath(), StandardCharsets.UTF_8);
+      return text.length() > 4000 ? text.substring(text.length() - 4000) : text;
+    } catch (IOException e) {
+      return "(unreadable: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public void close() {
+    try {
+      requests.close(); // end of input: the worker exits on its own
+      if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
+    } catch (IOException | InterruptedException e) {
+      process.destroyForcibly();
+    } finally {
+      stderr.delete();
+    }
+  }
+}

@@ -1,0 +1,43 @@
+#!/usr/bin/env node
+/**
+ * The flinkframe command:
+ *   flinkframe run job.ts [--parallelism N] [job args...]   runs a job script on the embedded Flink
+ *   flinkframe explain job.ts [job args...]                 prints the explain() of each frame the job would run
+ *   flinkframe sql [--file name=path ...]                   an interactive SQL shell over files
+ */
+import { intOption, parseArgs } from './args.js';
+import { runJob } from './run-job.js';
+import { sqlShell } from './sql-shell.js';
+
+const USAGE = `usage:
+  flinkframe run <job.ts|job.js> [--parallelism N] [job arguments...]
+  flinkframe explain <job.ts|job.js> [job arguments...]
+  flinkframe sql [--file name=path.csv|.json|.parquet ...] [--parallelism N]`;
+
+async function main(argv: string[]): Promise<number> {
+  const args = parseArgs(argv);
+  const parallelism = intOption(args, 'parallelism');
+  switch (args.command) {
+    case 'run':
+    case 'explain': {
+      const [job, ...jobArgs] = args.positional;
+      if (!job) break;
+      await runJob(job, jobArgs, { parallelism, explain: args.command === 'explain' });
+      return 0;
+    }
+    case 'sql':
+      return sqlShell(args.options.get('file') ?? [], { parallelism });
+  }
+  console.error(USAGE);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,22 @@
+/** The part of tslab's display a frame uses. */
+export interface HtmlDisplay {
+  html(markup: string): void;
+}
+
+interface TslabGlobal {
+  require?: (id: string) => { display?: HtmlDisplay };
+}
+
+/**
+ * tslab's display when this code runs in a tslab notebook kernel, else undefined. tslab has no _repr_html_
+ * protocol: a library shows HTML by calling the kernel's own `tslab` module, which tslab reaches through the
+ * `__tslab__.require` it puts on globalThis for each cell.
+ */
+export function notebookDisplay(): HtmlDisplay | undefined {
+  const tslab = (globalThis as { __tslab__?: TslabGlobal }).__tslab__;
+  try {
+    return tslab?.require?.('tslab').display;
+  } catch {
+    return undefined;
+  }
+}

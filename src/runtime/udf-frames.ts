@@ -1,0 +1,29 @@
+/**
+ * The framing between the Java UDF operator and a Node UDF worker (see java/.../udf/UdfWorker.java).
+ * Requests: [int32 length][bytes] (the spec as JSON, then one Arrow IPC stream per batch).
+ * Replies: [byte tag][int32 length][bytes], tag RESULT (an Arrow IPC stream) or ERROR (a JSON report).
+ */
+export const RESULT = 0;
+export const ERROR = 1;
+
+/** Splits a byte stream into request frames; `onFrame` runs synchronously, so frames are handled in order. */
+export function requestFrames(onFrame: (frame: Uint8Array) => void): (chunk: Buffer) => void {
+  let pending: Buffer = Buffer.alloc(0);
+  return (chunk) => {
+    pending = pending.length ? Buffer.concat([pending, chunk]) : chunk;
+    while (pending.length >= 4) {
+      const length = pending.readInt32BE(0);
+      if (pending.length < 4 + length) break;
+      const frame = pending.subarray(4, 4 + length);
+      pending = pending.subarray(4 + length);
+      onFrame(frame);
+    }
+  };
+}
+
+export function replyFrame(tag: number, payload: Uint8Array): Buffer {
+  const header = Buffer.alloc(5);
+  header.writeUInt8(tag, 0);
+  header.writeInt32BE(payload.length, 1);
+  return Buffer.concat([header, payload]);
+}

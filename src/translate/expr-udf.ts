@@ -1,0 +1,65 @@
+/**
+ * Calls of registered JavaScript UDFs (`op.add(d.a, d.b)` or `add(d.a, d.b)`). Flink cannot run them, so the
+ * call is taken out of the expression: its arguments stay Flink SQL (computed before the UDF stage), the call
+ * becomes a reference to a hidden column that a UDF stage fills, and the rest of the expression is SQL over it.
+ */
+import type { CallExpression, Node } from 'acorn';
+import type { SqlExpr } from './expression.js';
+import { exprError, snippet, type Ctx } from './expr-context.js';
+import { baseType } from './expr-types.js';
+import { quoteIdent } from './sql-text.js';
+
+export type Visit = (node: Node, ctx: Ctx) => SqlExpr;
+
+/** One UDF call taken out of an expression: the stage computes `column` from the arguments' SQL. */
+export interface UdfCall {
+  name: string;
+  args: SqlExpr[];
+  /** The arguments as the user wrote them (to name a failing row's values). */
+  labels: string[];
+  column: string;
+}
+
+/** The registered UDFs an expression may call, and the calls found in it (filled in by the translator). */
+export interface UdfScope {
+  functions: ReadonlyMap<string, { returns: string }>;
+  calls: UdfCall[];
+}
+
+/** Hidden columns (src/frame/frame-state.ts HIDDEN_PREFIX) that hold UDF arguments and results. */
+export const UDF_COLUMN_PREFIX = '__ff_udf';
+let calls = 0;
+
+function calleeName(node: CallExpression, ctx: Ctx): string | undefined {
+  const callee = node.callee;
+  if (callee.type === 'Identifier') {
+    const shadowed = ctx.locals.has(callee.name) || ctx.parsed.columnAliases.has(callee.name) || ctx.parsed.paramAliases.has(callee.name);
+    return shadowed ? undefined : callee.name;
+  }
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' &&
+      callee.object.type === 'Identifier' && callee.object.name === 'op') {
+    return callee.property.name;
+  }
+  return undefined;
+}
+
+/** The SQL for a UDF call (a hidden column), or undefined when the call is not of a registered UDF. */
+export function translateUdfCall(node: CallExpression, ctx: Ctx, visit: Visit): SqlExpr | undefined {
+  const udfs = ctx.scope.udfs;
+  const name = udfs && calleeName(node, ctx);
+  if (!udfs || !name || !udfs.functions.has(name)) return undefined;
+  if (ctx.inAggregate) {
+    throw exprError(ctx, `calls the JavaScript UDF ${name}() inside an aggregate (${snippet(ctx, node)}); derive the UDF's result first, then aggregate that column`);
+  }
+  const args = node.arguments.map((arg) => {
+    if (arg.type === 'SpreadElement') throw exprError(ctx, `passes a spread argument to the JavaScript UDF ${name}()`);
+    const value = visit(arg, ctx);
+    if (value.kind !== 'scalar') {
+      throw exprError(ctx, `passes an aggregate or window value (${snippet(ctx, arg)}) to the JavaScript UDF ${name}(); derive it first and pass that column`);
+    }
+    return value;
+  });
+  const column = `${UDF_COLUMN_PREFIX}${++calls}`;
+  udfs.calls.push({ name, args, labels: node.arguments.map((a) => snippet(ctx, a)), column });
+  return { sql: quoteIdent(column), type: baseType(udfs.functions.get(name)!.returns), kind: 'scalar', columns: [...new Set(args.flatMap((a) => a.columns))] };
+}

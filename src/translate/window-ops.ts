@@ -1,0 +1,117 @@
+/**
+ * Arquero's window functions (node_modules/arquero/src/op/window-functions.js is the specification) as Flink
+ * SQL, one entry each. A template names the OVER clause it needs by placeholder (window-clause.ts):
+ * $ordered (partition + sort keys, no frame: SQL allows none on ranking, LAG and LEAD), $whole (the
+ * partition), $frame (the rolling() frame, else the whole partition), $running / $remaining (the rows up to
+ * / from the current one), $upto (the rows so far with the current row's ties) and $peers (the current
+ * row's ties). Each form below was run on Flink 2.3
+ * (test/windows.test.ts compares it with Arquero).
+ */
+import type { SqlExpr } from './expression.js';
+import type { OpDef } from './op-registry.js';
+import { baseType, commonType, familyOf } from './expr-types.js';
+import type { WindowPlaceholder } from './window-clause.js';
+
+/** The OVER clause of a given shape, for window ops whose SQL is built by a function. */
+export type Over = (shape: WindowPlaceholder) => string;
+
+/** Thrown when these arguments have no SQL form; expr-call turns it into an error naming the expression. */
+export class NoWindowForm extends Error {}
+
+const windowOp = (sql: OpDef['sql'], type: string, args: OpDef['args'] = [], optional = 0): OpDef => ({
+  sql, type, args, optional, window: true,
+});
+
+/** A constant number greater than zero (ntile's count), as Arquero reads it (+x). */
+function positiveConstant(arg: SqlExpr, what: string): number {
+  const n = Number(arg.value);
+  if (!(n > 0) || !Number.isFinite(n)) throw new NoWindowForm(`${what} ${String(arg.value)} (it must be a number greater than zero)`);
+  return n;
+}
+
+/**
+ * A default value in the type of the column it stands in for (SQL's LAG and COALESCE need one type); one
+ * that the column's type cannot hold as it is (1.5 for an INT column, text for a number) is refused.
+ */
+function defaultAs(value: SqlExpr, def: SqlExpr | undefined): string | undefined {
+  if (def === undefined || familyOf(def.type) === 'null') return undefined;
+  const type = baseType(value.type);
+  if (commonType([type, def.type]) !== commonType([type])) throw new NoWindowForm(`a default of type ${baseType(def.type)} for a value of type ${type}`);
+  return `CAST(${def.sql} AS ${type})`;
+}
+
+/**
+ * lag/lead: Arquero's offset is `+offset || 1`, and a negative offset looks the other way (lag(x, -1) is
+ * lead(x, 1)); the default replaces only rows outside the partition.
+ */
+const shift = (fn: 'LAG' | 'LEAD') => ([value, offset, def]: SqlExpr[], over: Over) => {
+  const n = offset === undefined ? 1 : Number(offset.value) || 1;
+  if (!Number.isInteger(n)) throw new NoWindowForm(`an offset of ${String(offset?.value)} (it must be a whole number)`);
+  const other = fn === 'LAG' ? 'LEAD' : 'LAG';
+  const d = defaultAs(value, def);
+  return `${n < 0 ? other : fn}(${value.sql}, ${Math.abs(n)}${d ? `, ${d}` : ''})${over('ordered')}`;
+};
+
+/** Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. */
+function validOnly(value: SqlExpr): string {
+  if (familyOf(value.type) !== 'float') return value.sql;
+  return `CASE WHEN ${value.sql} - ${value.sql} = 0 OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
+}
+
+/**
+ * fill_down / fill_up: the last (first) valid value so far (from here on). Flink's LAST_VALUE and FIRST_VALUE
+ * skip nulls, which is exactly what filling needs; the default fills where no valid value exists.
+ */
+const fill = (fn: 'LAST_VALUE' | 'FIRST_VALUE', shape: WindowPlaceholder) => ([value, def]: SqlExpr[], over: Over) => {
+  const filled = `${fn}(${validOnly(value)})${over(shape)}`;
+  const d = defaultAs(value, def);
+  return d ? `COALESCE(${filled}, ${d})` : filled;
+};
+
+const ENCODABLE = new Set(['string', 'integer', 'float', 'decimal', 'boolean', 'date', 'timestamp']);
+
+/**
+ * first_value / last_value of the frame, null included as Arquero gives it. Flink's FIRST_VALUE and
+ * LAST_VALUE skip nulls, so each value is first tagged as text ('v' + value, or 'n' for null), which is
+ * never null, and read back after.
+ */
+const edgeValue = (fn: 'FIRST_VALUE' | 'LAST_VALUE') => ([value]: SqlExpr[], over: Over) => {
+  const family = familyOf(value.type);
+  if (!ENCODABLE.has(family)) throw new NoWindowForm(`a value of type ${baseType(value.type)}`);
+  const text = family === 'string' ? value.sql : `CAST(${value.sql} AS STRING)`;
+  const tagged = `${fn}(CASE WHEN ${value.sql} IS NULL THEN 'n' ELSE 'v' || ${text} END)${over('frame')}`;
+  const untagged = `SUBSTRING(${tagged}, 2)`;
+  const back = family === 'string' ? untagged : `CAST(${untagged} AS ${baseType(value.type)})`;
+  return `CASE WHEN LEFT(${tagged}, 1) = 'v' THEN ${back} END`;
+};
+
+/** Rows in the partition (percent_rank divides by it less one). */
+const PARTITION_SIZE = 'COUNT(*)$whole';
+
+/**
+ * Arquero's cume_dist: the share of rows up to the current row's last tie. Flink 2.3's CUME_DIST gives
+ * row_number / size instead, ignoring ties (seen in test/windows.test.ts), so it is counted here.
+ */
+const CUME_DIST = `CAST(COUNT(*)$upto AS DOUBLE) / ${PARTITION_SIZE}`;
+
+export const WINDOW_OPS: Record<string, OpDef> = {
+  row_number: windowOp('ROW_NUMBER()$ordered', 'BIGINT'),
+  rank: windowOp('RANK()$ordered', 'BIGINT'),
+  dense_rank: windowOp('DENSE_RANK()$ordered', 'BIGINT'),
+  // the mean of the ranks the ties would have: rank + (number of ties - 1) / 2
+  avg_rank: windowOp('(RANK()$ordered + (COUNT(*)$peers - 1) / 2.0E0)', 'DOUBLE'),
+  // Arquero: (rank - 1) / (size - 1), NaN for a partition of one row (SQL's PERCENT_RANK gives 0)
+  percent_rank: windowOp(`CASE WHEN ${PARTITION_SIZE} > 1 THEN PERCENT_RANK()$ordered ELSE CAST('NaN' AS DOUBLE) END`, 'DOUBLE'),
+  cume_dist: windowOp(CUME_DIST, 'DOUBLE'),
+  // Arquero: ceil(num * cume_dist), which gives ties one tile; SQL's NTILE splits rows evenly and ignores ties
+  ntile: windowOp((a, over) => {
+    const cumeDist = CUME_DIST.replace(/\$(upto|whole)/g, (_, shape: WindowPlaceholder) => over(shape));
+    return `CAST(CEIL(${positiveConstant(a[0], 'ntile of')} * ${cumeDist}) AS BIGINT)`;
+  }, 'BIGINT', ['constant']),
+  lag: windowOp(shift('LAG'), '$0', ['any', 'constant', 'any'], 2),
+  lead: windowOp(shift('LEAD'), '$0', ['any', 'constant', 'any'], 2),
+  first_value: windowOp(edgeValue('FIRST_VALUE'), '$0', ['any']),
+  last_value: windowOp(edgeValue('LAST_VALUE'), '$0', ['any']),
+  fill_down: windowOp(fill('LAST_VALUE', 'running'), '$0', ['any', 'any'], 1),
+  fill_up: windowOp(fill('FIRST_VALUE', 'remaining'), '$0', ['any', 'any'], 1),
+};
