@@ -2,9 +2,10 @@
 // result of a small query. Prints one JSON line of phase times (ms).
 const start = performance.now(); // ms since this process began
 const ff = await import('flinkframe');
+const { sessionOptions } = await import('./measure.js');
 const imported = performance.now();
 
-const session = ff.session();
+const session = ff.session(sessionOptions()); // the same --parallelism / --config as bench/latency.ts
 const events = session.table({ g: ['a', 'b', 'a', 'c', 'b', 'a'], v: [1, 2, 3, 4, 5, 6] });
 session.engine; // starts the JVM, the mini-cluster and the TableEnvironment (what the first verb would do)
 const engine = performance.now();

@@ -1,11 +1,11 @@
 // (a) The same job written as frames and as hand-written Flink SQL, on one session, alternating runs.
 //     Prints medians and the ratio frames / SQL (target ≤ 1.05).
-//     node dist/bench/frames-vs-sql.js [--quick]
+//     node dist/bench/frames-vs-sql.js [--quick] [--parallelism N] [--config key=value]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ff from 'flinkframe';
-import { check, fmt, mb, median, othersLoad, printSummary, printTable, quick, timed } from './measure.js';
+import { check, fmt, mb, median, othersLoad, printSummary, printTable, quick, sessionOptions, timed } from './measure.js';
 import { writeTripsCsv } from './trips-csv.js';
 
 const { op, desc } = ff;
@@ -16,9 +16,9 @@ const reps = quick ? 3 : 7;
 const dir = mkdtempSync(join(tmpdir(), 'flinkframe-bench-'));
 const csv = join(dir, 'trips.csv');
 const generated = await timed(() => writeTripsCsv(csv, rows));
-console.log(`frames vs SQL: ${rows} rows, ${fmt(mb(generated.value))} MB of CSV (generated in ${fmt(generated.ms)} ms)`);
+console.log(`frames vs SQL: ${rows} rows, ${fmt(mb(generated.value))} MB of CSV (generated in ${fmt(generated.ms)} ms); session options ${JSON.stringify(sessionOptions())}`);
 
-const session = ff.session();
+const session = ff.session(sessionOptions());
 const trips = session.loadCSV(csv);
 session.register('trips', trips);
 

@@ -1,18 +1,18 @@
 // (c) Latency: a warm small query (10k rows: filter + groupby + count, objects()), p50 / p95 over ≥ 30 runs,
 //     against the same query hand-written in SQL and a 1-row query in the same session;
 //     and cold start (ff.session() to first result) in fresh Node processes (dist/bench/cold-start.js).
-//     node dist/bench/latency.js [--quick]
+//     node dist/bench/latency.js [--quick] [--parallelism N] [--config key=value]
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as ff from 'flinkframe';
-import { check, fmt, median, printSummary, printTable, quantile, quick, timed } from './measure.js';
+import { check, fmt, median, printSummary, printTable, quantile, quick, sessionOptions, timed } from './measure.js';
 import { random } from './trips-csv.js';
 
 const runs = 30;
 const colds = quick ? 2 : 5;
 
 // ---- warm ----
-const session = ff.session();
+const session = ff.session(sessionOptions());
 const next = random(1);
 const n = 10_000;
 const events = session.table({
@@ -39,7 +39,7 @@ const building: number[] = [];
 for (let i = 0; i < runs; i++) building.push((await timed(() => query().columnNames())).ms);
 await session.close();
 
-console.log(`warm latency: ${n} rows in memory, ${runs} runs each (interleaved), after 5 warm-up runs`);
+console.log(`warm latency: ${n} rows in memory, ${runs} runs each (interleaved), after 5 warm-up runs; session options ${JSON.stringify(sessionOptions())}`);
 printTable(['variant', 'p50 ms', 'p95 ms', 'min ms', 'max ms'], [
   ...Object.entries(times).map(([name, t]) => [name, fmt(median(t)), fmt(quantile(t, 0.95)), fmt(Math.min(...t)), fmt(Math.max(...t))]),
   ['building the frame alone (no job)', fmt(median(building)), fmt(quantile(building, 0.95)), fmt(Math.min(...building)), fmt(Math.max(...building))],
@@ -51,7 +51,7 @@ console.log(`ratio frames (built each run) / hand-written SQL, p50: ${fmt(median
 const child = fileURLToPath(new URL('./cold-start.js', import.meta.url));
 const starts: Record<string, number>[] = [];
 for (let i = 0; i < colds; i++) {
-  const out = execFileSync(process.execPath, [child], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  const out = execFileSync(process.execPath, [child, ...process.argv.slice(2)], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   starts.push(JSON.parse(out.trim().split('\n').pop()!));
 }
 console.log(`\ncold start: ${colds} fresh Node processes (node dist/bench/cold-start.js), medians`);

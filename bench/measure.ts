@@ -5,6 +5,18 @@ import { readFileSync } from 'node:fs';
 export const quick = process.argv.includes('--quick');
 
 /**
+ * Session options from the command line, to try a setting against the defaults in the same benchmark:
+ * `--parallelism N` and `--config key=value` (repeatable), e.g. --config 'slotmanager.requirement-check.delay=0 ms'.
+ */
+export function sessionOptions(): { parallelism?: number; config?: Record<string, string> } {
+  const args = process.argv;
+  const values = (flag: string) => args.flatMap((a, i) => (a === flag && i + 1 < args.length ? [args[i + 1]!] : []));
+  const [parallelism] = values('--parallelism');
+  const config = Object.fromEntries(values('--config').map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]));
+  return { ...(parallelism ? { parallelism: Number(parallelism) } : {}), ...(Object.keys(config).length ? { config } : {}) };
+}
+
+/**
  * Wall-clock milliseconds spent in fn, its result, and the CPU milliseconds the process used meanwhile. The JVM
  * (Flink) runs inside this process, so `cpu` counts Flink's threads too, and is not inflated when other programs
  * compete for the cores the way wall-clock time is.

@@ -24,7 +24,7 @@ async function collectChunks(table: Table, options: { limit?: number; offset?: n
   if (explainInstead(table, 'collect')) return [emptyIpc(schema)];
   const session = table.state.session;
   session.prepare(table.state.node);
-  return collectIpc(session.engine, sql, schema);
+  return collectIpc(session.engine, sql, schema, table.isOrdered());
 }
 
 function toArquero(chunks: Uint8Array[]): aq.ColumnTable {

@@ -136,7 +136,9 @@ export class Session {
     this.prepare(table.state.node);
     const columns = table.columnNames().map(quoteIdent).join(', ');
     const view = `SELECT ${columns} FROM (${toSql(table.state.node)}) AS t`;
-    this.engine.execute(`CREATE OR REPLACE TEMPORARY VIEW ${quoteIdent(name)} AS ${view}`);
+    // Flink refuses CREATE OR REPLACE for a temporary view that exists: re-registering a name replaces it.
+    this.engine.execute(`DROP TEMPORARY VIEW IF EXISTS ${quoteIdent(name)}`);
+    this.engine.execute(`CREATE TEMPORARY VIEW ${quoteIdent(name)} AS ${view}`);
   }
 
   async close(): Promise<void> {

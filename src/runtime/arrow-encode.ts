@@ -54,10 +54,15 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
   return found ?? 'STRING';
 }
 
+/** Typed arrays whose Arrow type flechette infers as the one Flink reads: passed without copying. */
+const zeroCopyArrays = [Float64Array, Float32Array, Int32Array, Int16Array, Int8Array, BigInt64Array];
+
 /** Typed arrays go to Arrow as they are; plain arrays through flechette's builders (it handles nulls). */
 export function encodeColumns(columns: [string, ArrayLike<unknown>][], types: Record<string, string> = {}): EncodedTable {
   const schema = columns.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
-  const arrowTypes = Object.fromEntries(schema.map((f) => [f.name, arrowTypeOf(f.type, f.name)]));
+  const zeroCopy = new Set(columns.filter(([name, v]) => !types[name] && zeroCopyArrays.some((t) => v instanceof t)).map(([n]) => n));
+  // Given a type, flechette copies value by value: only columns that need a conversion get one.
+  const arrowTypes = Object.fromEntries(schema.filter((f) => !zeroCopy.has(f.name)).map((f) => [f.name, arrowTypeOf(f.type, f.name)]));
   const table = flechette.tableFromArrays(columns as [string, unknown[]][], { types: arrowTypes });
   return { ipc: flechette.tableToIPC(table, { format: 'stream' })!, schema, rows: table.numRows };
 }

@@ -21,17 +21,18 @@ export function partFiles(dir: string): string[] {
 }
 
 /**
- * Runs a query as one Flink job whose sink writes Arrow IPC stream files, and returns their bytes. One writer
- * keeps the query's order (an ORDER BY ends in a single sorted stream).
+ * Runs a query as one Flink job whose sink writes Arrow IPC stream files, and returns their bytes. An ordered
+ * query gets one writer (an ORDER BY ends in a single sorted stream); otherwise each task writes its own file,
+ * so the sink chains to the task before it instead of shuffling every row to one writer.
  */
-export async function collectIpc(engine: Engine, query: string, schema: Schema): Promise<Uint8Array[]> {
+export async function collectIpc(engine: Engine, query: string, schema: Schema, ordered: boolean): Promise<Uint8Array[]> {
   const dir = engine.workdir.fresh('result');
   const sink = `__ff_result_${++results}`;
   engine.execute(createTableDdl(sink, schema, {
     connector: 'filesystem',
     path: engine.fileUri(dir),
     format: 'flinkframe-arrow',
-    'sink.parallelism': '1',
+    ...(ordered ? { 'sink.parallelism': '1' } : {}),
   }));
   try {
     await engine.run(`INSERT INTO ${quoteIdent(sink)}\n${query}`, query).catch((e: Error) => {

@@ -67,6 +67,9 @@ export class Engine {
       'web.tmpdir': this.workdir.fresh('flink-web'),
       'blob.storage.directory': this.workdir.fresh('flink-blobs'),
       'taskmanager.memory.managed.size': '256m',
+      // Slot requests are otherwise checked every 50 ms and batched for 20 more: 60 ms of every small query.
+      'slotmanager.requirement-check.delay': '0 ms',
+      'slot.request.max-interval': '0 ms',
     };
   }
 
