@@ -20,12 +20,18 @@ export function partFiles(dir: string): string[] {
     });
 }
 
+/** A temporary Arrow-file sink table for one query's result: the INSERT that fills it, its bytes, its removal. */
+export interface ResultSink {
+  insert(query: string): string;
+  read(): Uint8Array[];
+  close(): void;
+}
+
 /**
- * Runs a query as one Flink job whose sink writes Arrow IPC stream files, and returns their bytes. An ordered
- * query gets one writer (an ORDER BY ends in a single sorted stream); otherwise each task writes its own file,
- * so the sink chains to the task before it instead of shuffling every row to one writer.
+ * An ordered query gets one writer (an ORDER BY ends in a single sorted stream); otherwise each task writes its
+ * own file, so the sink chains to the task before it instead of shuffling every row to one writer.
  */
-export async function collectIpc(engine: Engine, query: string, schema: Schema, ordered: boolean): Promise<Uint8Array[]> {
+export function openResultSink(engine: Engine, schema: Schema, ordered: boolean): ResultSink {
   const dir = engine.workdir.fresh('result');
   const sink = `__ff_result_${++results}`;
   engine.execute(createTableDdl(sink, schema, {
@@ -34,8 +40,24 @@ export async function collectIpc(engine: Engine, query: string, schema: Schema, 
     format: 'flinkframe-arrow',
     ...(ordered ? { 'sink.parallelism': '1' } : {}),
   }));
+  return {
+    insert: (query) => `INSERT INTO ${quoteIdent(sink)}\n${query}`,
+    read: () => {
+      const files = partFiles(dir).map((f) => new Uint8Array(readFileSync(join(dir, f))));
+      return files.length ? files : [emptyIpc(schema)];
+    },
+    close: () => {
+      engine.execute(dropTableDdl(sink));
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Runs a query as one Flink job whose sink writes Arrow IPC stream files, and returns their bytes. */
+export async function collectIpc(engine: Engine, query: string, schema: Schema, ordered: boolean): Promise<Uint8Array[]> {
+  const sink = openResultSink(engine, schema, ordered);
   try {
-    await engine.run(`INSERT INTO ${quoteIdent(sink)}\n${query}`, query).catch((e: Error) => {
+    await engine.run(sink.insert(query), query).catch((e: Error) => {
       if (!/not INSERT only|doesn't support consuming update/.test(e.message)) throw e;
       throw new FlinkFrameError(
         'This query produces updates (an aggregate or join over a stream), and a streaming session can only ' +
@@ -43,10 +65,8 @@ export async function collectIpc(engine: Engine, query: string, schema: Schema, 
         { sql: query, cause: e },
       );
     });
-    const files = partFiles(dir).map((f) => new Uint8Array(readFileSync(join(dir, f))));
-    return files.length ? files : [emptyIpc(schema)];
+    return sink.read();
   } finally {
-    engine.execute(dropTableDdl(sink));
-    rmSync(dir, { recursive: true, force: true });
+    sink.close();
   }
 }
