@@ -1,5 +1,5 @@
 import { toSql } from '../translate/plan-sql.js';
-import { inputsOf, type PlanNode } from './plan.js';
+import { inputsOf, type PlanNode } from '../translate/plan.js';
 import { finalQuery } from './final-query.js';
 import type { Table } from './table.js';
 

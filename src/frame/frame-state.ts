@@ -1,4 +1,4 @@
-import type { OrderKey, PlanNode } from './plan.js';
+import type { OrderKey, PlanNode } from '../translate/plan.js';
 import type { Session } from './session.js';
 
 /** Everything a lazy Table is: the plan so far, plus Arquero's grouping, ordering and parameters. */

@@ -4,7 +4,7 @@ import type { SessionOptions } from '../runtime/session-options.js';
 import { toSql } from '../translate/plan-sql.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
-import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from './plan.js';
+import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from '../translate/plan.js';
 import { Table } from './table.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';

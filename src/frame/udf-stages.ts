@@ -12,7 +12,7 @@ import { UDF_COLUMN_PREFIX, type UdfCall, type UdfScope } from '../translate/exp
 import type { SqlExpr } from '../translate/expression.js';
 import { toSql } from '../translate/plan-sql.js';
 import { quoteIdent } from '../translate/sql-text.js';
-import type { NamedSql, PlanNode, UdfStageNode } from './plan.js';
+import type { NamedSql, PlanNode, UdfStageNode } from '../translate/plan.js';
 import type { Session } from './session.js';
 import type { Table } from './table.js';
 import type { Udf } from './udf.js';

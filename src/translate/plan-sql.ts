@@ -1,6 +1,6 @@
 import type {
   AggregateNode, DistinctNode, FilterNode, JoinNode, LimitNode, OrderKey, PlanNode, ProjectNode, SetOpNode,
-} from '../frame/plan.js';
+} from './plan.js';
 import { quoteIdent } from './sql-text.js';
 
 type Generator<N> = (node: N, input: (child: PlanNode) => string) => string;

@@ -2,7 +2,7 @@ import { Table as ApacheArrowTable, tableToIPC } from 'apache-arrow';
 import * as flechette from '@uwdata/flechette';
 import { FlinkFrameError } from '../../errors.js';
 import { encodedFromIpc } from '../../runtime/arrow-encode.js';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { ipcSource } from './memory.js';
 

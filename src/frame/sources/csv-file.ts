@@ -1,6 +1,6 @@
 import * as aq from 'arquero';
 import type { Schema } from '../../translate/schema.js';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
 import { fileSource } from './file-source.js';

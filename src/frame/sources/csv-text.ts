@@ -1,5 +1,5 @@
 import * as aq from 'arquero';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { memorySource } from './memory.js';
 

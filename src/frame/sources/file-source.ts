@@ -1,6 +1,6 @@
 import { createTableDdl } from '../../runtime/ddl.js';
 import type { Schema } from '../../translate/schema.js';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 
 /** A file or folder that Flink's filesystem connector reads with the given format options. */

@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import { inferFlinkType } from '../../runtime/arrow-encode.js';
 import type { Schema } from '../../translate/schema.js';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
 import { fileSource } from './file-source.js';

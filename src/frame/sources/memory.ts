@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { FlinkFrameError } from '../../errors.js';
 import { encodeColumns, type EncodedTable } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 
 export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayLike<unknown>> | [string, ArrayLike<unknown>][];

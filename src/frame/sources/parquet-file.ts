@@ -3,7 +3,7 @@ import { parquetMetadata, parquetSchema } from 'hyparquet';
 import type { SchemaTree } from 'hyparquet';
 import { FlinkFrameError } from '../../errors.js';
 import type { Schema } from '../../translate/schema.js';
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
 import { fileSource } from './file-source.js';

@@ -1,4 +1,4 @@
-import type { SourceNode } from '../plan.js';
+import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
 import { fileSource } from './file-source.js';

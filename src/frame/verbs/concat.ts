@@ -1,6 +1,6 @@
 import { FlinkFrameError } from '../../errors.js';
 import { quoteIdent } from '../../translate/sql-text.js';
-import type { PlanNode, SetOpNode } from '../plan.js';
+import type { PlanNode, SetOpNode } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 
 /** Each input projected to the first table's columns; a column an input lacks is NULL of the first table's type. */

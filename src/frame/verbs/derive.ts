@@ -1,5 +1,5 @@
 import { translateExpr } from '../../translate/expression.js';
-import type { NamedSql } from '../plan.js';
+import type { NamedSql } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
 import { relocate } from './relocate.js';

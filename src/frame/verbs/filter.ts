@@ -1,6 +1,6 @@
 import { translatePredicate } from '../../translate/expression.js';
 import { HIDDEN_PREFIX } from '../frame-state.js';
-import type { FilterNode, ProjectNode } from '../plan.js';
+import type { FilterNode, ProjectNode } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { describe, passThrough } from './project.js';

@@ -2,7 +2,7 @@ import { FlinkFrameError } from '../../errors.js';
 import { commonType } from '../../translate/expr-types.js';
 import { quoteIdent, quoteString } from '../../translate/sql-text.js';
 import { findField } from '../../translate/schema.js';
-import type { PlanNode } from '../plan.js';
+import type { PlanNode } from '../../translate/plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';

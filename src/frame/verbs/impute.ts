@@ -4,7 +4,7 @@ import { toSql } from '../../translate/plan-sql.js';
 import { familyOf } from '../../translate/expr-types.js';
 import { findField } from '../../translate/schema.js';
 import { quoteIdent } from '../../translate/sql-text.js';
-import type { NamedSql } from '../plan.js';
+import type { NamedSql } from '../../translate/plan.js';
 import { resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';

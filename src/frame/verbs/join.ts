@@ -1,6 +1,6 @@
 import { FlinkFrameError } from '../../errors.js';
 import { quoteIdent } from '../../translate/sql-text.js';
-import type { JoinHow, NamedSql } from '../plan.js';
+import type { JoinHow, NamedSql } from '../../translate/plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';

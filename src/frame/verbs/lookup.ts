@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import { quoteIdent } from '../../translate/sql-text.js';
 import { isHidden } from '../frame-state.js';
-import type { NamedSql } from '../plan.js';
+import type { NamedSql } from '../../translate/plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { dedupe } from './dedupe.js';

@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import { translateExpr } from '../../translate/expression.js';
 import { HIDDEN_PREFIX } from '../frame-state.js';
-import type { NamedSql, OrderKey } from '../plan.js';
+import type { NamedSql, OrderKey } from '../../translate/plan.js';
 import { assertColumns } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough } from './project.js';

@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import { sqlLiteral } from '../../translate/expr-literal.js';
 import { quoteIdent } from '../../translate/sql-text.js';
-import type { NamedSql } from '../plan.js';
+import type { NamedSql } from '../../translate/plan.js';
 import { preQuery } from '../pre-query.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';

@@ -1,6 +1,6 @@
 import { quoteIdent } from '../../translate/sql-text.js';
 import { HIDDEN_PREFIX, isHidden } from '../frame-state.js';
-import type { NamedSql, OrderKey } from '../plan.js';
+import type { NamedSql, OrderKey } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 
 /** A column passed through unchanged. */

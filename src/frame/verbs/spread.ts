@@ -2,7 +2,7 @@ import { FlinkFrameError } from '../../errors.js';
 import { toSql } from '../../translate/plan-sql.js';
 import { quoteIdent } from '../../translate/sql-text.js';
 import { findField } from '../../translate/schema.js';
-import type { NamedSql } from '../plan.js';
+import type { NamedSql } from '../../translate/plan.js';
 import { preQuery } from '../pre-query.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';

@@ -1,4 +1,4 @@
-import type { Schema } from '../translate/schema.js';
+import type { Schema } from './schema.js';
 
 /**
  * The logical plan: an immutable tree of the steps a frame's verbs recorded. Expressions in it are already
