@@ -5,6 +5,7 @@ import { toSql } from '../translate/plan-sql.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
 import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from '../translate/plan.js';
+import { progressFor } from './display/progress-view.js';
 import { Table } from './table.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';
@@ -39,7 +40,7 @@ export class Session {
 
   get engine(): Engine {
     if (this.started?.isClosed) throw new FlinkFrameError('flinkframe: this session is closed; start a new one with session().');
-    return (this.started ??= new Engine(this.options));
+    return (this.started ??= new Engine(this.options, progressFor(this.options)));
   }
 
   /** A fresh name for a source table in Flink's catalog. */

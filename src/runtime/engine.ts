@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Schema } from '../translate/schema.js';
 import { readableJavaError } from './java-error.js';
+import { watchJob, type ProgressListener, type ProgressTiming } from './job-progress.js';
 import { jvm } from './jvm.js';
 import type { SessionOptions } from './session-options.js';
 import { WorkDir } from './workdir.js';
@@ -34,8 +35,10 @@ export class Engine {
   readonly mode: 'batch' | 'streaming';
   private readonly flink: JavaFlinkSession;
   private closed = false;
+  private restAddress?: string;
 
-  constructor(options: SessionOptions = {}) {
+  /** `progress` hears about jobs that run longer than a moment (the session picks the terminal or notebook view). */
+  constructor(options: SessionOptions = {}, private readonly progress?: { listener: ProgressListener; timing?: ProgressTiming }) {
     this.mode = options.mode ?? 'batch';
     this.parallelism = options.parallelism ?? availableParallelism();
     const java = jvm({ logFile: process.env.FLINKFRAME_LOG ?? this.workdir.path('flink.log'), heap: options.heap });
@@ -70,6 +73,9 @@ export class Engine {
       // Slot requests are otherwise checked every 50 ms and batched for 20 more: 60 ms of every small query.
       'slotmanager.requirement-check.delay': '0 ms',
       'slot.request.max-interval': '0 ms',
+      // Job progress reads vertex record counts through the REST API; Flink refreshes them this often.
+      'metrics.fetcher.update-interval': '1000',
+      'web.refresh-interval': '200',
     };
   }
 
@@ -91,12 +97,21 @@ export class Engine {
   /** Runs a job to completion; resolves to its job id. Planning happens here, the wait off the main thread. */
   async run(statement: string, query = statement): Promise<string> {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+    const id = job.idSync();
+    const watch = this.progress && watchJob(this.rest(), id, this.progress.listener, this.progress.timing);
     try {
       await job.finish();
-      return job.idSync();
+      return id;
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
+    } finally {
+      await watch?.stop();
     }
+  }
+
+  /** The JobManager's REST address (the embedded cluster binds a free loopback port). */
+  rest(): string {
+    return (this.restAddress ??= this.flink.restAddressSync());
   }
 
   /**

@@ -1,3 +1,5 @@
+import type { ProgressListener } from './job-progress.js';
+
 /** How a session runs: what `session(options)` accepts. */
 export interface SessionOptions {
   /** 'batch' (the default) for bounded data; 'streaming' for unbounded sources and continuous results. */
@@ -8,4 +10,10 @@ export interface SessionOptions {
   config?: Record<string, string | number | boolean>;
   /** Maximum JVM heap, e.g. '4g'. Only the first session of a process starts the JVM. */
   heap?: string;
+  /**
+   * Live progress of jobs that run longer than a moment (state, rows, elapsed time), in the terminal or as an
+   * updating notebook output. Default: on in a terminal or notebook, off when CI or VITEST is set or output is
+   * not a terminal; FLINKFRAME_PROGRESS=0/1 overrides. An object picks the timing or a listener of your own.
+   */
+  progress?: boolean | { afterMs?: number; intervalMs?: number; listener?: ProgressListener };
 }

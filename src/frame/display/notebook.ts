@@ -3,8 +3,14 @@ export interface HtmlDisplay {
   html(markup: string): void;
 }
 
+interface TslabModule {
+  display?: HtmlDisplay;
+  /** A display entry that each call overwrites (Jupyter's update_display_data). */
+  newDisplay?: () => HtmlDisplay & { text(s: string): void };
+}
+
 interface TslabGlobal {
-  require?: (id: string) => { display?: HtmlDisplay };
+  require?: (id: string) => TslabModule;
 }
 
 /**
@@ -13,9 +19,18 @@ interface TslabGlobal {
  * `__tslab__.require` it puts on globalThis for each cell.
  */
 export function notebookDisplay(): HtmlDisplay | undefined {
+  return tslabModule()?.display;
+}
+
+/** A fresh overwritable notebook output, when running in tslab. */
+export function notebookUpdatingDisplay(): ReturnType<NonNullable<TslabModule['newDisplay']>> | undefined {
+  return tslabModule()?.newDisplay?.();
+}
+
+function tslabModule(): TslabModule | undefined {
   const tslab = (globalThis as { __tslab__?: TslabGlobal }).__tslab__;
   try {
-    return tslab?.require?.('tslab').display;
+    return tslab?.require?.('tslab');
   } catch {
     return undefined;
   }
