@@ -32,6 +32,9 @@ import { assign } from './verbs/assign.js';
 import * as materialize from './materialize.js';
 import { explain } from './explain.js';
 import type { HtmlDisplay } from './display/notebook.js';
+import type { VegaLiteSpec } from './plot/chart-specs.js';
+import type { Plot } from './plot/plot.js';
+import { plotFrame, type PlotOptions } from './plot/plot-frame.js';
 
 /**
  * A lazy table with Arquero's verbs. Each verb checks its arguments against the schema, records a plan step
@@ -281,6 +284,11 @@ export class Table implements ColumnLookup {
 
   writeParquet(path: string): Promise<void> {
     return materialize.write(this, path, 'parquet', {});
+  }
+
+  /** Runs the frame and draws it with a Vega-Lite spec (or ff.bar / ff.line / ff.scatter) as SVG. */
+  plot(spec: VegaLiteSpec, options: PlotOptions = {}): Promise<Plot> {
+    return plotFrame(this, spec, options);
   }
 
   /** The logical plan, the generated Flink SQL and Flink's own optimized plan. */
