@@ -31,6 +31,19 @@ describe('window functions match Arquero', () => {
     await expectSameAsArquero(series, (t) => t.groupby('g').orderby('k', (d: any) => d.id % 2).derive(ranks));
   });
 
+  it('lag and lead beside whole-partition aggregates and rolling frames in one derive', async () => {
+    // Flink 2.3's planner failed on LAG next to an unordered window over the same partition
+    await expectSameAsArquero(series, (t) =>
+      t.groupby('g').orderby('id').derive({
+        prev: (d: any) => op.lag(d.k, 1, 0),
+        next: (d: any) => op.lead(d.k, 2),
+        share: (d: any) => d.k / op.sum(d.k),
+        running: rolling((d: any) => op.sum(d.k)),
+        r: () => op.rank(),
+      }),
+    );
+  });
+
   // ties everywhere but at the start of a partition (see the next test)
   const tied = { g: ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'c'], k: [1, 2, 2, 3, 0, 5, 5, 7], id: [1, 2, 3, 4, 5, 6, 7, 8] };
   it('cume_dist and ntile with ties', async () => {

@@ -36,8 +36,11 @@ function calleeName(node: CallExpression, ctx: Ctx): string | undefined {
     const shadowed = ctx.locals.has(callee.name) || ctx.parsed.columnAliases.has(callee.name) || ctx.parsed.paramAliases.has(callee.name);
     return shadowed ? undefined : callee.name;
   }
-  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' &&
-      callee.object.type === 'Identifier' && callee.object.name === 'op') {
+  // op.f(...), or ns.op.f(...) as in `aq.op.f` and tslab's rewrite of a notebook's top-level `op` to `exports.op`
+  const object = callee.type === 'MemberExpression' ? callee.object : undefined;
+  const isOp = (object?.type === 'Identifier' && object.name === 'op') ||
+    (object?.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && object.property.name === 'op');
+  if (callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier' && isOp) {
     return callee.property.name;
   }
   return undefined;

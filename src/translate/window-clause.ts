@@ -45,7 +45,9 @@ export function overClause(w: WindowScope, shape: WindowPlaceholder): string {
     case 'ordered': // ranking, lag, lead: SQL allows no frame on them
       return over(partition, orderBy(w));
     case 'whole':
-      return over(partition);
+      // With sort keys, the whole partition as an ordered frame: Flink 2.3's planner fails (IndexOutOfBounds)
+      // on a query holding LAG/LEAD and an unordered window over the same partition.
+      return w.order.length ? over(partition, orderBy(w), WHOLE) : over(partition);
     case 'frame':
       return over(partition, orderBy(w), w.frame ? frameClause(w.frame) : WHOLE);
     case 'running': // fill_down: the rows so far
