@@ -28,6 +28,17 @@ export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
+export type { JoinOn, JoinValues } from './frame/table.js';
+export type { ExprObject, OrderKeyValue, RowFunction, Selection, TableExpr } from './frame/verb-args.js';
+export type { DeriveOptions } from './frame/verbs/derive.js';
+export type { FoldOptions } from './frame/verbs/fold.js';
+export type { ImputeOptions } from './frame/verbs/impute.js';
+export type { JoinOptions } from './frame/verbs/join.js';
+export type { PivotOptions } from './frame/verbs/pivot.js';
+export type { RelocateOptions } from './frame/verbs/relocate.js';
+export type { SampleOptions } from './frame/verbs/sample.js';
+export type { SpreadOptions } from './frame/verbs/spread.js';
+export type { UnrollOptions } from './frame/verbs/unroll.js';
 
 let current: Session | undefined;
 let defaultOptions: SessionOptions = {};

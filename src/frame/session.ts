@@ -38,17 +38,18 @@ export class Session {
     this.functions.set(checkFunctionName(name), toUdf(name, fn, options));
   }
 
+  /** @internal */
   get engine(): Engine {
     if (this.started?.isClosed) throw new FlinkFrameError('flinkframe: this session is closed; start a new one with session().');
     return (this.started ??= new Engine(this.options, progressFor(this.options)));
   }
 
-  /** A fresh name for a source table in Flink's catalog. */
+  /** A fresh name for a source table in Flink's catalog. @internal */
   sourceName(kind: string): string {
     return `__ff_${kind}_${++this.sources}`;
   }
 
-  /** Makes every source the plan reads known to Flink (once each). */
+  /** Makes every source the plan reads known to Flink (once each). @internal */
   prepare(node: PlanNode): void {
     if (node.kind === 'source') {
       if (!this.registered.has(node)) {
@@ -65,6 +66,7 @@ export class Session {
     }
   }
 
+  /** @internal */
   schemaOf(node: PlanNode): Schema {
     if (node.kind === 'source') return node.schema;
     let schema = this.schemas.get(node);

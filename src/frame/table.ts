@@ -40,20 +40,21 @@ import { plotFrame, type PlotOptions } from './plot/plot-frame.js';
  * A lazy table with Arquero's verbs. Each verb checks its arguments against the schema, records a plan step
  * and returns a new Table; nothing runs on Flink until a materializer (objects, collect, print, write...) is awaited.
  */
-type JoinOn = string | string[] | [string[], string[]] | TableExpr;
-type JoinValues = [Selection, Selection?, ExprObject?];
+export type JoinOn = string | string[] | [string[], string[]] | TableExpr;
+export type JoinValues = [Selection, Selection?, ExprObject?];
 
 export class Table implements ColumnLookup {
+  /** @internal */
   constructor(readonly state: FrameState) {}
 
-  /** A new Table with some of this one's state replaced. */
+  /** A new Table with some of this one's state replaced. @internal */
   with(changes: Partial<FrameState>): Table {
     return new Table({ ...this.state, ...changes });
   }
 
   // ---- schema (sync: resolved by Flink's planner, no job) ----
 
-  /** All columns, including hidden order keys. */
+  /** All columns, including hidden order keys. @internal */
   fullSchema(): Schema {
     return this.state.session.schemaOf(this.state.node);
   }
@@ -91,7 +92,7 @@ export class Table implements ColumnLookup {
     return this.state.groups;
   }
 
-  /** The scope expressions of a verb are translated in. */
+  /** The scope expressions of a verb are translated in. @internal */
   scope(verb: string): ExprScope {
     return { schema: this.schema(), params: { ...this.state.params }, verb };
   }
