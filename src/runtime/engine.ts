@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Schema } from '../translate/schema.js';
+import { checkClusterReachable, clusterSettings } from './cluster-settings.js';
 import { readableJavaError } from './java-error.js';
 import { watchJob, type ProgressListener, type ProgressTiming } from './job-progress.js';
 import { jvm } from './jvm.js';
@@ -44,24 +45,35 @@ export class Engine {
     const java = jvm({ logFile: process.env.FLINKFRAME_LOG ?? this.workdir.path('flink.log'), heap: options.heap });
     const FlinkSession = java.importClass('dev.flinkframe.FlinkSession') as unknown as {
       embeddedSync(settings: string): JavaFlinkSession;
+      remoteSync(settings: string): JavaFlinkSession;
     };
-    const settings = { ...this.defaults(), ...stringify(options.config ?? {}) };
+    if (options.cluster) checkClusterReachable(options.cluster);
+    const base = options.cluster ? { ...this.jobDefaults(), ...clusterSettings(options.cluster) } : this.defaults();
+    const settings = Object.entries({ ...base, ...stringify(options.config ?? {}) }).map(([k, v]) => `${k}=${v}`).join('\n');
     try {
-      this.flink = FlinkSession.embeddedSync(Object.entries(settings).map(([k, v]) => `${k}=${v}`).join('\n'));
+      this.flink = options.cluster ? FlinkSession.remoteSync(settings) : FlinkSession.embeddedSync(settings);
     } catch (e) {
       this.workdir.remove();
-      throw readableJavaError(e, 'Starting the embedded Flink mini-cluster');
+      throw readableJavaError(e, options.cluster ? `Connecting to the Flink cluster at ${options.cluster}` : 'Starting the embedded Flink mini-cluster');
     }
+    if (options.cluster) this.restAddress = options.cluster.replace(/\/$/, '');
+  }
+
+  /** What every job of the session gets, embedded or on a cluster. */
+  private jobDefaults(): Record<string, string> {
+    return {
+      'execution.runtime-mode': this.mode.toUpperCase(),
+      'parallelism.default': String(this.parallelism),
+      // JS Dates arrive as UTC instants in TIMESTAMP columns, so date parts are computed in UTC (docs/semantics.md).
+      'table.local-time-zone': 'UTC',
+    };
   }
 
   private defaults(): Record<string, string> {
     return {
-      'execution.runtime-mode': this.mode.toUpperCase(),
+      ...this.jobDefaults(),
       'execution.target': 'flinkframe-embedded',
-      'parallelism.default': String(this.parallelism),
       'taskmanager.numberOfTaskSlots': String(this.parallelism),
-      // JS Dates arrive as UTC instants in TIMESTAMP columns, so date parts are computed in UTC (docs/semantics.md).
-      'table.local-time-zone': 'UTC',
       'rest.bind-address': '127.0.0.1',
       'rest.address': '127.0.0.1',
       'rest.bind-port': '0',

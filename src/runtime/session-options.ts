@@ -8,6 +8,12 @@ export interface SessionOptions {
   parallelism?: number;
   /** Flink configuration keys, e.g. { 'table.exec.resource.default-parallelism': 4 }. */
   config?: Record<string, string | number | boolean>;
+  /**
+   * The REST address of a running Flink cluster to submit jobs to, e.g. 'http://127.0.0.1:8081' (`npm run
+   * cluster:start` starts one on loopback). Default: an embedded mini-cluster in this process. The cluster's
+   * TaskManagers must see this machine's temporary folder (same host, or a shared mount as TMPDIR).
+   */
+  cluster?: string;
   /** Maximum JVM heap, e.g. '4g'. Only the first session of a process starts the JVM. */
   heap?: string;
   /**
