@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { fmt, printTable, quick, type Check } from './measure.js';
 
-const benchmarks = ['frames-vs-sql', 'data-plane', 'latency'];
+const benchmarks = ['frames-vs-sql', 'data-plane', 'latency', 'load'];
 
 /** Runs one benchmark, echoing its output, and returns the checks of its summary line. */
 function run(name: string): Promise<{ checks: Check[]; others: number }> {
   const script = fileURLToPath(new URL(`./${name}.js`, import.meta.url));
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--expose-gc', script, ...(quick ? ['--quick'] : [])], { stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';
     child.stdout.on('data', (chunk: Buffer) => {
       out += chunk;
