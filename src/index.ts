@@ -13,6 +13,7 @@ import { Session } from './frame/session.js';
 import type { Table } from './frame/table.js';
 import type { Udf, UdfOptions } from './frame/udf.js';
 import type { SessionOptions } from './runtime/session-options.js';
+import type { DatagenOptions } from './frame/sources/datagen.js';
 
 export { op, desc, escape, all, not, range, matches, startswith, endswith, rolling, bin, collate } from 'arquero';
 export { Session } from './frame/session.js';
@@ -22,6 +23,12 @@ export { udf, Udf, type UdfOptions } from './frame/udf.js';
 export { setExplainOnly } from './frame/explain-mode.js';
 export { bar, line, scatter, type ChartOptions, type VegaLiteSpec } from './frame/plot/chart-specs.js';
 export { Plot } from './frame/plot/plot.js';
+export { tumble, hop, cumulate, sessionWindow } from './frame/windows.js';
+export type { WindowSpec } from './translate/window-tvf.js';
+export type { Change, StreamOptions } from './frame/stream.js';
+export type { ChangeKind } from './runtime/stream-results.js';
+export type { DatagenField, DatagenOptions } from './frame/sources/datagen.js';
+export type { StreamingSourceOptions, WatermarkOption } from './frame/sources/streaming-options.js';
 export type { PlotOptions } from './frame/plot/plot-frame.js';
 export type { JobProgress, ProgressListener } from './runtime/job-progress.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
@@ -71,6 +78,7 @@ export const loadCSV = (path: string, options?: LoadCSVOptions): Table => defaul
 export const loadJSON = (path: string, options?: LoadJSONOptions): Table => defaultSession().loadJSON(path, options);
 export const loadParquet = (path: string, options?: { types?: Record<string, string> }): Table =>
   defaultSession().loadParquet(path, options);
+export const datagen = (options: DatagenOptions): Table => defaultSession().datagen(options);
 export const loadText = (path: string): Table => defaultSession().loadText(path);
 export const sql = (query: string): Table => defaultSession().sql(query);
 export const register = (name: string, frame: Table): void => defaultSession().register(name, frame);

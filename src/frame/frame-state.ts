@@ -1,5 +1,6 @@
 import type { OrderKey, PlanNode } from '../translate/plan.js';
 import type { Session } from './session.js';
+import type { WindowState } from './verbs/window.js';
 
 /** Everything a lazy Table is: the plan so far, plus Arquero's grouping, ordering and parameters. */
 export interface FrameState {
@@ -10,6 +11,8 @@ export interface FrameState {
   /** Sort keys, by column name (visible or hidden, see HIDDEN_PREFIX); applied by the final query. */
   readonly order: readonly OrderKey[];
   readonly params: Readonly<Record<string, unknown>>;
+  /** Set by window(): groupby keeps the window bounds as its first keys. */
+  readonly window?: WindowState;
 }
 
 /**

@@ -4,6 +4,7 @@ import { collectIpc } from '../runtime/collect.js';
 import { writeFiles, type FileFormat } from '../runtime/write-files.js';
 import { emptyIpc } from '../runtime/arrow-encode.js';
 import { finalQuery } from './final-query.js';
+import { firstRows, limitOfUnbounded } from './stream.js';
 import { explain } from './explain.js';
 import { isExplainOnly } from './explain-mode.js';
 import type { Preview } from './display/preview.js';
@@ -22,6 +23,11 @@ function explainInstead(table: Table, materializer: string): boolean {
 async function collectChunks(table: Table, options: { limit?: number; offset?: number } = {}): Promise<Uint8Array[]> {
   const { sql, schema } = finalQuery(table, options);
   if (explainInstead(table, 'collect')) return [emptyIpc(schema)];
+  const unboundedLimit = limitOfUnbounded(table, options, 'collect');
+  if (unboundedLimit !== undefined) {
+    const chunks = await firstRows(table, unboundedLimit, options);
+    return chunks.length ? chunks : [emptyIpc(schema)];
+  }
   const session = table.state.session;
   session.prepare(table.state.node);
   return collectIpc(session.engine, sql, schema, table.isOrdered());
@@ -90,6 +96,7 @@ export async function display(table: Table, options: { limit?: number; display?:
 export async function write(table: Table, path: string, format: FileFormat, options: Record<string, unknown>): Promise<void> {
   const { sql, schema } = finalQuery(table);
   if (explainInstead(table, `write ${path}`)) return;
+  limitOfUnbounded(table, {}, `write ${path}`);
   const session = table.state.session;
   session.prepare(table.state.node);
   await writeFiles(session.engine, sql, schema, path, format, options);

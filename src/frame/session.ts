@@ -17,6 +17,7 @@ import { csvFileSource, type LoadCSVOptions } from './sources/csv-file.js';
 import { jsonFileSource, type LoadJSONOptions } from './sources/json-file.js';
 import { parquetFileSource } from './sources/parquet-file.js';
 import { textFileSource } from './sources/text-file.js';
+import { datagenSource, type DatagenOptions } from './sources/datagen.js';
 
 /**
  * A flinkframe session: the factory of frames and the owner of one Flink engine (the embedded mini-cluster),
@@ -121,6 +122,11 @@ export class Session {
 
   loadParquet(path: string, options: { types?: Record<string, string> } = {}): Table {
     return this.frame(parquetFileSource(this, path, options));
+  }
+
+  /** Flink's datagen connector: generated rows for tests and demos; unbounded unless `rows` is given. */
+  datagen(options: DatagenOptions): Table {
+    return this.frame(datagenSource(this, options));
   }
 
   /** A text file as one STRING column `line`, a row per line. */

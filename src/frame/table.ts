@@ -11,6 +11,10 @@ import { select } from './verbs/select.js';
 import { rename } from './verbs/rename.js';
 import { relocate, type RelocateOptions } from './verbs/relocate.js';
 import { groupby, ungroup } from './verbs/groupby.js';
+import { window } from './verbs/window.js';
+import { stream, type Change, type StreamOptions } from './stream.js';
+import type { RecordBatch } from 'apache-arrow';
+import type { WindowSpec } from '../translate/window-tvf.js';
 import { rollup, count } from './verbs/rollup.js';
 import { orderby, unorder } from './verbs/orderby.js';
 import { slice } from './verbs/slice.js';
@@ -125,6 +129,11 @@ export class Table implements ColumnLookup {
 
   groupby(...keys: (Selection | ExprObject | TableExpr)[]): Table {
     return groupby(this, keys);
+  }
+
+  /** Event-time windows: window(tumble('ts', '1 minute')), then rollup (per window) or groupby(...).rollup. */
+  window(spec: WindowSpec): Table {
+    return window(this, spec);
   }
 
   ungroup(): Table {
@@ -245,6 +254,16 @@ export class Table implements ColumnLookup {
   }
 
   // ---- materializers (async: each runs one Flink job) ----
+
+  /**
+   * The query's changes as they happen (insert, update_before, update_after, delete), for unbounded sources in
+   * a streaming session; `{ arrow: true }` yields Arrow record batches instead. Breaking out cancels the job.
+   */
+  stream(options: StreamOptions & { arrow: true }): AsyncGenerator<RecordBatch>;
+  stream(options?: StreamOptions): AsyncGenerator<Change>;
+  stream(options: StreamOptions = {}): AsyncGenerator<Change | RecordBatch> {
+    return stream(this, options);
+  }
 
   collect(): Promise<aq.ColumnTable> {
     return materialize.collect(this);

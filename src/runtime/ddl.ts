@@ -1,9 +1,12 @@
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent, quoteString } from '../translate/sql-text.js';
 
+/** A column type as a table stores it: an event-time column's type reads `TIMESTAMP(3) *ROWTIME*`. */
+export const storedType = (type: string) => type.replace(/\s*\*(ROWTIME|PROCTIME)\*/, '');
+
 /** CREATE TEMPORARY TABLE for a connector table with the given columns and WITH options. */
-export function createTableDdl(name: string, schema: Schema, options: Record<string, string>): string {
-  const columns = schema.map((f) => `  ${quoteIdent(f.name)} ${f.type}`).join(',\n');
+export function createTableDdl(name: string, schema: Schema, options: Record<string, string>, watermark?: string): string {
+  const columns = [...schema.map((f) => `  ${quoteIdent(f.name)} ${storedType(f.type)}`), ...(watermark ? [`  ${watermark}`] : [])].join(',\n');
   const withs = Object.entries(options)
     .map(([k, v]) => `  ${quoteString(k)} = ${quoteString(v)}`)
     .join(',\n');

@@ -121,6 +121,27 @@ export class Engine {
     }
   }
 
+  /**
+   * Starts a job and returns at once: for jobs that stream their results (they may never end). `finished`
+   * settles when the job ends; a job ended by cancel() resolves it.
+   */
+  start(statement: string, query = statement): { id: string; finished: Promise<void>; cancel(): void } {
+    const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+    let cancelled = false;
+    const finished = job.finish().catch((e: unknown) => {
+      if (!cancelled) throw readableJavaError(e, 'The Flink job', query);
+    });
+    return {
+      id: job.idSync(),
+      finished,
+      cancel: () => {
+        if (cancelled || this.closed) return;
+        cancelled = true;
+        job.cancelSync();
+      },
+    };
+  }
+
   /** The JobManager's REST address (the embedded cluster binds a free loopback port). */
   rest(): string {
     return (this.restAddress ??= this.flink.restAddressSync());

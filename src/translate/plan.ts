@@ -24,6 +24,8 @@ export interface SourceNode {
   label: string;
   /** Called once, before the first query that reads the table, to make it known to Flink. */
   register: () => void;
+  /** A source that never ends (datagen without a bound, a watched folder): collect it with stream() or a limit. */
+  unbounded?: boolean;
 }
 
 export interface QueryNode {
@@ -118,6 +120,11 @@ export interface UdfStageNode {
   label: string;
   /** Called once, after the input is prepared and before the first query that reads the view. */
   register: () => void;
+}
+
+/** Whether a plan reads an unbounded source anywhere. */
+export function isUnbounded(node: PlanNode): boolean {
+  return node.kind === 'source' ? Boolean(node.unbounded) : inputsOf(node).some(isUnbounded);
 }
 
 export function inputsOf(node: PlanNode): PlanNode[] {

@@ -4,9 +4,10 @@ import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
 import { fileSource } from './file-source.js';
+import type { StreamingSourceOptions } from './streaming-options.js';
 import { sampleLines } from './sample-text.js';
 
-export interface LoadCSVOptions {
+export interface LoadCSVOptions extends StreamingSourceOptions {
   /** Field delimiter (default ','). */
   delimiter?: string;
   /** Whether the first line names the columns (default true). */
@@ -53,5 +54,5 @@ export function csvFileSource(session: Session, path: string, options: LoadCSVOp
     'flinkframe-csv.header': String(options.header ?? true),
     'flinkframe-csv.field-delimiter': options.delimiter ?? ',',
     'flinkframe-csv.skip-invalid': String(options.skipInvalid ?? false),
-  });
+  }, options);
 }

@@ -5,9 +5,10 @@ import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { checkedInput } from './file-path.js';
 import { fileSource } from './file-source.js';
+import type { StreamingSourceOptions } from './streaming-options.js';
 import { sampleLines } from './sample-text.js';
 
-export interface LoadJSONOptions {
+export interface LoadJSONOptions extends StreamingSourceOptions {
   /** Flink SQL types for some or all fields; the rest are inferred from the first lines. */
   types?: Record<string, string>;
   /** Skip lines that do not parse instead of failing the job (default false). */
@@ -48,5 +49,5 @@ export function jsonFileSource(session: Session, path: string, options: LoadJSON
     'json.ignore-parse-errors': String(options.skipInvalid ?? false),
     'json.fail-on-missing-field': 'false',
     'json.timestamp-format.standard': 'ISO-8601',
-  });
+  }, options);
 }

@@ -1,6 +1,7 @@
 import type { Table } from '../table.js';
 import { assertColumns } from '../selection.js';
 import { derive } from './derive.js';
+import { windowedGroups } from './window.js';
 import { translateExpr } from '../../translate/expression.js';
 
 /**
@@ -30,7 +31,7 @@ export function groupby(table: Table, keys: unknown[]): Table {
   for (const [name, value] of Object.entries(derived)) translateExpr(name, value, table.scope('groupby'));
   const base = Object.keys(derived).length ? derive(table, derived) : table;
   assertColumns(base, names, 'groupby');
-  return base.with({ groups: names });
+  return windowedGroups(base, names) ?? base.with({ groups: names });
 }
 
 export function ungroup(table: Table): Table {

@@ -1,0 +1,12 @@
+import * as ff from './dist/src/index.js';
+const s = ff.session({ mode: 'streaming', parallelism: 1 });
+let t0 = Date.now();
+console.log((await s.table({a:[1]}).objects()).length, 'warm', Date.now() - t0);
+const clicks = s.datagen({ columns: { user: { type: 'INT', min: 1, max: 3 }, ts: 'TIMESTAMP(3)' }, rowsPerSecond: 200 });
+t0 = Date.now();
+const it = clicks.head(5).stream({ arrow: true });
+const first = await it.next();
+console.log('first batch', first.value?.numRows, Date.now() - t0, 'ms');
+await it.return();
+console.log('returned', Date.now() - t0, 'ms');
+await s.close();
