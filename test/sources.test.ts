@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import * as aq from 'arquero';
 import { tableFromArrays } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
+import { tableFromIPC as flechetteFromIPC } from '@uwdata/flechette';
 import { op } from '../src/index.js';
+import { encodeColumns } from '../src/runtime/arrow-encode.js';
 import { fl } from './support/flink-session.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flinkframe-test-'));
@@ -107,5 +109,35 @@ describe('sources and sinks', () => {
     expect(lines.join('\n')).toMatch(/^\s+1$/m);
     expect(lines.join('\n')).toContain('… 2 more rows (4 rows in all)');
     expect(existsSync(dir)).toBe(true);
+  });
+});
+
+describe('the Arrow encoder of in-memory tables', () => {
+  const decode = (columns: [string, ArrayLike<unknown>][], types?: Record<string, string>, batchRows?: number) => {
+    const encoded = encodeColumns(columns, types, batchRows);
+    return { encoded, table: flechetteFromIPC(Buffer.concat(encoded.chunks)) };
+  };
+  it('writes strings byte for byte: ASCII, unicode, astral characters, lone surrogates, nulls, across batches', () => {
+    const s = ['abc', '', null, 'Zoë', '😀𝄞', '\ud800', 'x', undefined, '\udc00y', 'é'.repeat(40)];
+    const { table, encoded } = decode([['s', s]], undefined, 3);
+    expect(encoded.schema).toEqual([{ name: 's', type: 'STRING' }]);
+    expect(table.getChild('s').data.length).toBe(4);
+    const expected = s.map((v) => (v == null ? null : Buffer.from(v, 'utf8').toString('utf8')));
+    expect(table.getChild('s').toArray()).toEqual(expected);
+  });
+  it('copies typed arrays (a later change does not reach Flink) and converts plain numbers with nulls', () => {
+    const x = new Float64Array([1.5, 2, 3]);
+    const { table } = decode([['x', x], ['i', [1, null, 3]], ['f', [0.5, undefined, -1]]], { i: 'INT' });
+    x[0] = 99;
+    expect(Array.from(table.getChild('x').toArray() as Float64Array)).toEqual([1.5, 2, 3]);
+    expect(table.getChild('i').toArray()).toEqual([1, null, 3]);
+    expect(table.getChild('f').toArray()).toEqual([0.5, null, -1]);
+  });
+  it('writes no validity bitmap when a column has no null, and an empty table as a schema only', () => {
+    const { table } = decode([['s', ['a', 'b']]]);
+    expect(table.getChild('s').data[0]!.nullCount).toBe(0);
+    const empty = decode([['s', []], ['x', new Float64Array(0)]], { s: 'STRING' });
+    expect(empty.table.numRows).toBe(0);
+    expect(empty.encoded.schema).toEqual([{ name: 's', type: 'STRING' }, { name: 'x', type: 'DOUBLE' }]);
   });
 });

@@ -92,3 +92,47 @@ describe('verbs match Arquero', () => {
     expect(await fl.table(empty, undefined, { types }).numRows()).toBe(0);
   });
 });
+
+describe('in-memory tables reach Flink as they are (the Arrow encoder)', () => {
+  const strings = ['plain', '', null, 'Zoë', '日本語', '😀 astral 𝄞', undefined, 'a\u0000b', 'tab\tand\nnewline'];
+  it('strings: nulls, empty strings, unicode with astral characters', () =>
+    expectSameAsArquero({ s: strings, i: strings.map((_, i) => i) }, (t) =>
+      t.derive({ u: (d: any) => op.upper(d.s) }).orderby('i'), { ordered: true }));
+  it('numbers: nulls, NaN-free large ints, negative zero and fractions', () =>
+    expectSameAsArquero(
+      { x: [2 ** 53 - 1, -(2 ** 53 - 1), null, 0.1, -0, 1e300, undefined, 12345678901], k: [1, 2, 3, 4, 5, 6, 7, 8] },
+      (t) => t.filter((d: any) => d.k > 0).orderby('k'),
+      { ordered: true },
+    ));
+  it('bigints as BIGINT, dates as TIMESTAMP(3), booleans', () =>
+    expectSameAsArquero(
+      {
+        n: [9007199254740991n, -5n, null, 0n], // results come back as JS numbers: within 2^53
+        t: [new Date(Date.UTC(1969, 11, 31, 23, 59, 59, 999)), null, new Date(Date.UTC(2024, 1, 29)), new Date(0)],
+        b: [true, null, false, true],
+        k: [1, 2, 3, 4],
+      },
+      (t) => t.orderby('k'),
+      { ordered: true, types: { n: 'BIGINT' } },
+    ));
+  it('all-null columns and an empty table', async () => {
+    await expectSameAsArquero({ s: [null, null, null], x: [null, null, null], k: [1, 2, 3] }, (t) => t.orderby('k'), {
+      ordered: true,
+      types: { s: 'STRING', x: 'DOUBLE' },
+    });
+    await expectSameAsArquero({ s: [] as string[], x: [] as number[] }, (t) => t.filter((d: any) => d.x > 0), { types: { s: 'STRING', x: 'DOUBLE' } });
+  });
+  it('typed arrays and plain arrays across many record batches', () => {
+    const rows = 150_000; // more than two record batches
+    const k = new Int32Array(rows), x = new Float64Array(rows);
+    const s: (string | null)[] = [], v: (number | null)[] = [];
+    for (let i = 0; i < rows; i++) {
+      k[i] = i % 7;
+      x[i] = i / 4;
+      s.push(i % 11 === 0 ? null : i % 13 === 0 ? `ü${i % 5}` : `s${i % 5}`);
+      v.push(i % 17 === 0 ? null : i);
+    }
+    return expectSameAsArquero({ k, x, s, v } as any, (t) =>
+      t.groupby('k', 's').rollup({ n: op.count(), sx: op.sum('x'), sv: op.sum('v'), nv: op.valid('v') }));
+  });
+});

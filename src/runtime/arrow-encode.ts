@@ -1,11 +1,13 @@
 import * as flechette from '@uwdata/flechette';
 import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
+import { columnBatchesFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
 
 /** Arrow IPC stream bytes and the Flink schema they hold. */
 export interface EncodedTable {
-  ipc: Uint8Array;
+  /** The IPC stream, in the order its pieces are written. */
+  chunks: Uint8Array[];
   schema: Schema;
   rows: number;
 }
@@ -34,9 +36,11 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
 export function inferFlinkType(name: string, values: ArrayLike<unknown>): string {
   for (const [ctor, type] of typedArrayTypes) if (values instanceof ctor) return type;
   let found: string | undefined;
+  let foundTypeof: string | undefined; // the typeof of the values seen so far: most columns skip the lookup
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     if (v === null || v === undefined) continue;
+    if (typeof v === foundTypeof && foundTypeof !== 'object') continue;
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
       throw new FlinkFrameError(
@@ -50,31 +54,43 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
       );
     }
     found = type;
+    foundTypeof = typeof v;
   }
   return found ?? 'STRING';
 }
 
-/** Typed arrays whose Arrow type flechette infers as the one Flink reads: passed without copying. */
-const zeroCopyArrays = [Float64Array, Float32Array, Int32Array, Int16Array, Int8Array, BigInt64Array];
+/**
+ * Rows per Arrow record batch: Flink's reader takes one batch at a time, and a batch's strings are joined into
+ * one JS string while they are encoded, so batches stay a few MB.
+ */
+export const BATCH_ROWS = 1 << 16;
 
-/** Typed arrays go to Arrow as they are; plain arrays through flechette's builders (it handles nulls). */
-export function encodeColumns(columns: [string, ArrayLike<unknown>][], types: Record<string, string> = {}): EncodedTable {
+/**
+ * Columns to Arrow IPC stream chunks. Each column's buffers are written directly (see arrow-batches.ts); the
+ * stream is kept as the list of flechette's message and body chunks, written to the source file one after another
+ * without joining them into one buffer first.
+ */
+export function encodeColumns(columns: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
   const schema = columns.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
-  const zeroCopy = new Set(columns.filter(([name, v]) => !types[name] && zeroCopyArrays.some((t) => v instanceof t)).map(([n]) => n));
-  // Given a type, flechette copies value by value: only columns that need a conversion get one.
-  const arrowTypes = Object.fromEntries(schema.filter((f) => !zeroCopy.has(f.name)).map((f) => [f.name, arrowTypeOf(f.type, f.name)]));
-  const table = flechette.tableFromArrays(columns as [string, unknown[]][], { types: arrowTypes });
-  return { ipc: flechette.tableToIPC(table, { format: 'stream' })!, schema, rows: table.numRows };
+  const rows = columns[0]?.[1].length ?? 0;
+  const built = columns.map(([name, values], i) => {
+    const type = arrowTypeOf(schema[i]!.type, name);
+    return [name, new flechette.Column(columnBatchesFor(type, values)(values, type, batchRows), type)] as [string, flechette.Column<unknown>];
+  });
+  const chunks: Uint8Array[] = [];
+  const sink = { write: (b: Uint8Array) => void chunks.push(b), pad: (n: number) => void chunks.push(new Uint8Array(n)), finish: () => null };
+  flechette.tableToIPC(flechette.tableFromColumns(built), { format: 'stream', sink } as Parameters<typeof flechette.tableToIPC>[1]);
+  return { chunks, schema, rows };
 }
 
 /** Arrow IPC bytes made elsewhere (apache-arrow, arquero, flechette): read only the schema. */
 export function encodedFromIpc(ipc: Uint8Array): EncodedTable {
   const table = flechette.tableFromIPC(ipc);
   const schema = table.schema.fields.map((f) => ({ name: f.name, type: flinkTypeOfArrow(f.type, f.name) }));
-  return { ipc, schema, rows: table.numRows };
+  return { chunks: [ipc], schema, rows: table.numRows };
 }
 
 /** A 0-row Arrow stream with the given columns, for results that produced no file. */
 export function emptyIpc(schema: Schema): Uint8Array {
-  return encodeColumns(schema.map((f) => [f.name, []]), Object.fromEntries(schema.map((f) => [f.name, f.type]))).ipc;
+  return Buffer.concat(encodeColumns(schema.map((f) => [f.name, []]), Object.fromEntries(schema.map((f) => [f.name, f.type]))).chunks);
 }

@@ -43,7 +43,7 @@ export function openResultSink(engine: Engine, schema: Schema, ordered: boolean)
   return {
     insert: (query) => `INSERT INTO ${quoteIdent(sink)}\n${query}`,
     read: () => {
-      const files = partFiles(dir).map((f) => new Uint8Array(readFileSync(join(dir, f))));
+      const files = partFiles(dir).map((f) => plainBytes(readFileSync(join(dir, f))));
       return files.length ? files : [emptyIpc(schema)];
     },
     close: () => {
@@ -51,6 +51,11 @@ export function openResultSink(engine: Engine, schema: Schema, ordered: boolean)
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** A Uint8Array view of a Buffer's bytes: `new Uint8Array(buffer)` would copy them (0.2–0.4 s for 400 MB). */
+function plainBytes(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
 /** Runs a query as one Flink job whose sink writes Arrow IPC stream files, and returns their bytes. */

@@ -39,6 +39,17 @@ export function classpath(): string[] {
   return [own, ...readdirSync(lib).filter((f) => f.endsWith('.jar')).map((f) => join(lib, f))];
 }
 
+/**
+ * The class-data-sharing archive setup.mjs records (scripts/train-cds.mjs): the JVM maps the classes a session
+ * loads instead of reading and verifying them from the jars, ~1 s of a cold start. A JVM that cannot use it
+ * (another JDK, changed jars) ignores it; its warnings are silenced. FLINKFRAME_CDS=off leaves it out.
+ */
+function sharedArchiveOptions(): string[] {
+  const archive = join(packageRoot, 'java', 'target', 'flinkframe.jsa');
+  if (process.env.FLINKFRAME_CDS === 'off' || !existsSync(archive)) return [];
+  return [`-XX:SharedArchiveFile=${archive}`, '-Xshare:auto', '-Xlog:cds=off', '-Xlog:cds+dynamic=off'];
+}
+
 /** Starts the one JVM this process can have, or returns the running one. */
 export function jvm(options: JvmOptions): JavaBridge {
   if (bridge) return bridge;
@@ -58,6 +69,7 @@ export function jvm(options: JvmOptions): JavaBridge {
       `-Dflinkframe.log.level=${process.env.FLINKFRAME_LOG_LEVEL ?? 'WARN'}`,
       // Arrow checks bounds on every buffer access unless told not to; the formats stay inside their vectors.
       '-Darrow.enable_unsafe_memory_access=true',
+      ...sharedArchiveOptions(),
       ...JAVA_17_OPENS,
       ...JAVA_17_EXPORTS,
     ],

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { closeSync, openSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { FlinkFrameError } from '../../errors.js';
 import { encodeColumns, type EncodedTable } from '../../runtime/arrow-encode.js';
@@ -14,7 +14,7 @@ export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayL
  */
 export function ipcSource(session: Session, encoded: EncodedTable, label: string): SourceNode {
   const table = session.sourceName('memory');
-  let bytes: Uint8Array | undefined = encoded.ipc;
+  let chunks: Uint8Array[] | undefined = encoded.chunks;
   return {
     kind: 'source',
     table,
@@ -23,8 +23,8 @@ export function ipcSource(session: Session, encoded: EncodedTable, label: string
     register: () => {
       const engine = session.engine;
       const dir = engine.workdir.fresh('source');
-      writeFileSync(join(dir, 'data.arrows'), bytes!);
-      bytes = undefined; // the file holds it now
+      writeChunks(join(dir, 'data.arrows'), chunks!);
+      chunks = undefined; // the file holds them now
       engine.execute(createTableDdl(table, encoded.schema, {
         connector: 'filesystem',
         path: engine.fileUri(dir),
@@ -44,4 +44,24 @@ export function memorySource(session: Session, columns: ColumnData, names?: stri
     throw new FlinkFrameError(`table(): all columns must have the same length (${desc}).`);
   }
   return ipcSource(session, encodeColumns(entries, types), 'table()');
+}
+
+/** One writev per 1024 chunks (the system's limit per call), no joined copy of the stream. */
+function writeChunks(path: string, chunks: Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    for (let i = 0; i < chunks.length; i += 1024) {
+      const part = chunks.slice(i, i + 1024);
+      let left = part.reduce((n, c) => n + c.byteLength, 0);
+      let written = writevSync(fd, part);
+      while (written < left) {
+        // a short write: finish this part chunk by chunk from where it stopped
+        left -= written;
+        const rest = Buffer.concat(part).subarray(-left);
+        written = writevSync(fd, [rest]);
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
 }

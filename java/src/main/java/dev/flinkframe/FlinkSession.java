@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.CoreOptions;
@@ -40,10 +42,32 @@ public final class FlinkSession implements AutoCloseable {
         .setNumTaskManagers(1)
         .setNumSlotsPerTaskManager(slots)
         .build());
-    cluster.start();
-    StreamExecutionEnvironment env = new StreamExecutionEnvironment(
-        new MiniClusterExecutorLoader(cluster), conf, FlinkSession.class.getClassLoader());
-    return new FlinkSession(cluster, tablesOn(env, conf));
+    // The cluster starts on its own thread while this one loads the planner: neither needs the other until a
+    // job is submitted. The TableEnvironment stays on the calling thread (Calcite's state is thread-local).
+    CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
+      try {
+        cluster.start();
+      } catch (Exception e) {
+        throw new CompletionException(e);
+      }
+    });
+    StreamTableEnvironment tables;
+    try {
+      StreamExecutionEnvironment env = new StreamExecutionEnvironment(
+          new MiniClusterExecutorLoader(cluster), conf, FlinkSession.class.getClassLoader());
+      tables = tablesOn(env, conf);
+    } catch (RuntimeException e) {
+      started.handle((ok, failed) -> null).join();
+      cluster.close();
+      throw e;
+    }
+    try {
+      started.join();
+    } catch (CompletionException e) {
+      cluster.close();
+      throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
+    }
+    return new FlinkSession(cluster, tables);
   }
 
   /** Submits to a running cluster; settings must name it (execution.target=remote, rest.address, rest.port). */

@@ -1,0 +1,15 @@
+/** An Arrow validity bitmap of rows [start, end): bit i set when the value is neither null nor undefined. */
+export function validityBitmap(values: ArrayLike<unknown>, start: number, end: number): Uint8Array {
+  const bits = new Uint8Array((end - start + 7) >> 3);
+  for (let i = start; i < end; i++) {
+    const v = values[i];
+    if (v !== null && v !== undefined) bits[(i - start) >> 3]! |= 1 << ((i - start) & 7);
+  }
+  return bits;
+}
+
+export function nullCountOf(values: ArrayLike<unknown>, start: number, end: number): number {
+  let nulls = 0;
+  for (let i = start; i < end; i++) if (values[i] === null || values[i] === undefined) nulls++;
+  return nulls;
+}
