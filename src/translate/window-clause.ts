@@ -45,7 +45,9 @@ export function overClause(w: WindowScope, shape: WindowPlaceholder): string {
     case 'ordered': // ranking, lag, lead: SQL allows no frame on them
       return over(partition, orderBy(w));
     case 'whole':
-      return over(partition);
+      // Flink 2.3's planner fails (IndexOutOfBoundsException) on LAG/LEAD next to an empty OVER () on an
+      // ordered table, so the whole table is then spelled as a frame over the order
+      return partition || !w.order.length ? over(partition) : over(orderBy(w), WHOLE);
     case 'frame':
       return over(partition, orderBy(w), w.frame ? frameClause(w.frame) : WHOLE);
     case 'running': // fill_down: the rows so far
