@@ -10,10 +10,11 @@ import { constantOf } from './expr-constant.js';
 import { sqlLiteral } from './expr-literal.js';
 import { comparable } from './expr-operators.js';
 import { combine } from './expr-sql.js';
-import { baseType, commonType } from './expr-types.js';
+import { baseType, commonType, familyOf } from './expr-types.js';
 import { fill, GLOBAL_FUNCTIONS, METHODS, NoSqlForm, OPS, UNTRANSLATED, type OpDef } from './op-registry.js';
 import { aggregateOver, FrameNotExpressible, overClause as windowOver, type WindowPlaceholder } from './window-clause.js';
-import { NoWindowForm } from './window-ops.js';
+import { NoWindowForm, validOnly } from './window-ops.js';
+import { translateRecode } from './expr-recode.js';
 import { translateUdfCall } from './expr-udf.js';
 
 export type Visit = (node: Node, ctx: Ctx) => SqlExpr;
@@ -126,6 +127,7 @@ export function translateCall(node: CallExpression, ctx: Ctx, visit: Visit): Sql
     const list = constantOf(argNodes[0], ctx);
     if (list && Array.isArray(list.value) && argNodes.length === 2) return inList(list.value, argNodes[1], ctx, visit, node);
   }
+  if (def === OPS.recode) return translateRecode(argNodes, label, node, ctx, visit);
   return applyOp(def, label, argNodes, node, ctx, visit);
 }
 
@@ -160,6 +162,8 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
     const nested = args.find((a) => a.kind !== 'scalar');
     if (nested) throw exprError(ctx, `passes an aggregate or window value (${nested.sql}) to the window function ${label} in "${snippet(ctx, node)}"; derive it first, then apply ${label} to that column`);
   }
+
+  if (def.validOnly) args = args.map((a) => (familyOf(a.type) === 'float' && !('value' in a) ? { ...a, sql: validOnly(a) } : a));
 
   const over = (shape: WindowPlaceholder) => windowOver(ctx.scope.window!, shape);
   let sql: string;

@@ -109,6 +109,19 @@ export function truthy(e: SqlExpr): SqlExpr | undefined {
   }
 }
 
+/** JS reads null as 0 where it wants a number (Math.abs(null) is 0): a nullable number becomes COALESCE(x, 0). */
+function nullAsZero(e: SqlExpr | undefined): SqlExpr | undefined {
+  if (!e || 'value' in e) return e;
+  return combine(`COALESCE(${e.sql}, 0)`, baseType(e.type), [e]);
+}
+
+/** Arquero's date functions read null as the epoch (Date.prototype.setTime(null) is 0): year(null) is 1970. */
+function nullAsEpoch(e: SqlExpr | undefined): SqlExpr | undefined {
+  if (!e || ('value' in e && e.value !== null)) return e;
+  const epoch = familyOf(e.type) === 'date' ? "DATE '1970-01-01'" : "TIMESTAMP '1970-01-01 00:00:00.000'";
+  return combine(`COALESCE(${e.sql}, ${epoch})`, baseType(e.type), [e]);
+}
+
 /** An op argument converted as its kind says; undefined if it cannot be. */
 export function asArg(kind: ArgKind, e: SqlExpr): SqlExpr | undefined {
   switch (kind) {
@@ -118,12 +131,15 @@ export function asArg(kind: ArgKind, e: SqlExpr): SqlExpr | undefined {
     case 'double': return asDouble(e);
     case 'integer': return asInteger(e);
     case 'string': return asString(e);
-    case 'time': return asTime(e);
+    case 'time': return nullAsEpoch(asTime(e));
+    case 'math': return isNull(e.type) ? sqlLiteral(0) : nullAsZero(asNumber(e));
+    case 'mathWide': return isNull(e.type) ? sqlLiteral(0) : nullAsZero(asWideNumber(e));
+    case 'mathDouble': return isNull(e.type) ? sqlLiteral(0) : nullAsZero(asDouble(e));
     case 'constant': return 'value' in e ? e : undefined;
   }
 }
 
 export const KIND_NAMES: Record<ArgKind, string> = {
-  any: 'a value', number: 'a number', wide: 'a number', double: 'a number', integer: 'a number',
+  any: 'a value', number: 'a number', math: 'a number', mathWide: 'a number', mathDouble: 'a number', wide: 'a number', double: 'a number', integer: 'a number',
   string: 'a string', time: 'a date', constant: 'a literal or a $ parameter',
 };

@@ -53,6 +53,18 @@ export function constantOf(node: Node, ctx: Ctx): Constant | undefined {
       const items = (n.elements as unknown as (Node | null)[]).map((e) => (e && e.type !== 'SpreadElement' ? constantOf(e, ctx) : undefined));
       return items.every((i) => i) ? { value: items.map((i) => i!.value) } : undefined;
     }
+    case 'ObjectExpression': {
+      // a literal object of known values ({ a: 1, 'b c': 'x' }), e.g. recode's map
+      const entries: [string, unknown][] = [];
+      for (const p of n.properties as unknown as (Node & Record<string, never>)[]) {
+        if (p.type !== 'Property' || p.kind !== 'init' || p.method) return undefined;
+        const key = p.computed ? constantOf(p.key, ctx)?.value : (p.key as Node & { name?: string; value?: unknown }).name ?? (p.key as Node & { value?: unknown }).value;
+        const value = constantOf(p.value, ctx);
+        if (key === undefined || !value) return undefined;
+        entries.push([String(key), value.value]);
+      }
+      return { value: Object.fromEntries(entries) };
+    }
     case 'UnaryExpression': {
       if (n.operator === 'void') return { value: undefined }; // compilers write undefined as void 0
       const arg = constantOf(n.argument, ctx);

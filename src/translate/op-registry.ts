@@ -21,10 +21,14 @@ import { WINDOW_OPS, type Over } from './window-ops.js';
  * - double: numeric as DOUBLE (AVG of integers is a float in JS)
  * - integer: numeric, truncated to INT (string positions, counts)
  * - string: anything, converted to its JS string form (String(x))
- * - time: DATE, TIMESTAMP, TIMESTAMP_LTZ, or a number of epoch milliseconds (as JS Dates accept)
+ * - math: numeric as 'number', with null read as 0, as JS Math functions read it (Math.abs(null) is 0)
+ * - mathWide: numeric as 'wide', with null read as 0
+ * - mathDouble: numeric as 'double', with null read as 0
+ * - time: DATE, TIMESTAMP, TIMESTAMP_LTZ, or a number of epoch milliseconds (as JS Dates accept); null reads
+ *   as the epoch, as Arquero's date functions read it (year(null) is 1970)
  * - constant: a literal or a param, not a column (e.g. PERCENTILE's fraction)
  */
-export type ArgKind = 'any' | 'number' | 'wide' | 'double' | 'integer' | 'string' | 'time' | 'constant';
+export type ArgKind = 'any' | 'number' | 'wide' | 'double' | 'integer' | 'string' | 'time' | 'constant' | 'math' | 'mathWide' | 'mathDouble';
 
 export interface OpDef {
   /**
@@ -48,6 +52,11 @@ export interface OpDef {
   perRow?: boolean;
   /** A window function (window-ops.ts): allowed only where the scope has a window (derive, filter). */
   window?: boolean;
+  /**
+   * Arquero's aggregates see only valid values (not null, not NaN): floating-point arguments are read as
+   * NULL where they are NaN, so SQL's aggregates skip them too.
+   */
+  validOnly?: boolean;
 }
 
 /** Thrown by an op's SQL function when these particular arguments have no Flink SQL form. */
@@ -191,15 +200,29 @@ function parseInt([s, radix]: SqlExpr[]): string {
 const caseMap = (fn: string, js: (s: string) => string) => ([s]: SqlExpr[]) =>
   typeof s.value === 'string' ? quoteString(js(s.value)) : `${fn}(${s.sql})`;
 
-const num = (sql: string, args: ArgKind[] = ['number']): OpDef => ({ sql, type: 'DOUBLE', args });
-const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true });
+/** Math.max/min: NaN wins over every number (SQL's GREATEST orders NaN above them, LEAST below none). */
+const extremum = (fn: 'GREATEST' | 'LEAST') => (a: SqlExpr[]) => {
+  const call = `${fn}(${a.map((x) => x.sql).join(', ')})`;
+  const nans = a.filter((x) => familyOf(x.type) === 'float' && !('value' in x && !Number.isNaN(x.value))).map((x) => `(${x.sql} - ${x.sql} <> 0 AND ABS(${x.sql}) <> CAST('Infinity' AS DOUBLE))`);
+  return nans.length ? `CASE WHEN ${nans.join(' OR ')} THEN CAST('NaN' AS DOUBLE) ELSE ${call} END` : call;
+};
+
+const num = (sql: string, args: ArgKind[] = ['math']): OpDef => ({ sql, type: 'DOUBLE', args });
+const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true, validOnly: true });
+
+/** JSON.stringify(x) for values whose JSON text Flink writes as JS does (not doubles: Flink writes 3.0, JS 3). */
+function toJson([x]: SqlExpr[]): string {
+  const family = familyOf(x.type);
+  if (!['string', 'integer', 'boolean', 'null'].includes(family)) throw new NoSqlForm(`a value of type ${x.type} (JSON text of numbers with a fraction, dates and objects differs)`);
+  return `COALESCE(JSON_STRING(${x.sql}), 'null')`;
+}
 
 export const OPS: Record<string, OpDef> = {
   // window functions: their own table, with the OVER clauses they need
   ...WINDOW_OPS,
 
   // aggregates: Arquero skips null (and NaN) values; SQL aggregates skip NULL
-  count: agg('COUNT(*)$over', 'BIGINT', []),
+  count: { ...agg('COUNT(*)$over', 'BIGINT', []), validOnly: false },
   sum: agg('SUM($0)$over', '$0', ['wide']),
   mean: agg('AVG($0)$over', 'DOUBLE', ['double']),
   average: agg('AVG($0)$over', 'DOUBLE', ['double']),
@@ -216,44 +239,47 @@ export const OPS: Record<string, OpDef> = {
   invalid: agg('(COUNT(*)$over - COUNT($0)$over)', 'BIGINT'),
   any: agg('FIRST_VALUE($0)$over', '$0'),
   median: agg('PERCENTILE($0, 0.5)$over', 'DOUBLE', ['number']),
+  // PERCENTILE interpolates linearly between the closest ranks, as Arquero's quantile does (measured)
   quantile: agg('PERCENTILE($0, $1)$over', 'DOUBLE', ['number', 'constant']),
 
   // math (Math.* and op.*)
-  abs: { sql: 'ABS($0)', type: '$0', args: ['number'] },
-  sign: { sql: 'SIGN($0)', type: '$0', args: ['number'] },
-  ceil: { sql: onFloat('CEIL($0)'), type: '$0', args: ['number'] },
-  floor: { sql: onFloat('FLOOR($0)'), type: '$0', args: ['number'] },
+  // on BIGINT, so ABS of the smallest INT does not wrap around
+  abs: { sql: 'ABS($0)', type: '$0', args: ['mathWide'] },
+  sign: { sql: 'SIGN($0)', type: '$0', args: ['math'] },
+  ceil: { sql: onFloat('CEIL($0)'), type: '$0', args: ['math'] },
+  floor: { sql: onFloat('FLOOR($0)'), type: '$0', args: ['math'] },
   // Math.round rounds halves up (-2.5 → -2); SQL ROUND rounds them away from zero
-  round: { sql: onFloat('FLOOR($0 + 0.5E0)'), type: '$0', args: ['number'] },
+  round: { sql: onFloat('FLOOR($0 + 0.5E0)'), type: '$0', args: ['math'] },
   // not TRUNCATE: Flink's TRUNCATE(DOUBLE) fails on NaN
-  trunc: { sql: onFloat('CASE WHEN $0 < 0 THEN CEIL($0) ELSE FLOOR($0) END'), type: '$0', args: ['number'] },
+  trunc: { sql: onFloat('CASE WHEN $0 < 0 THEN CEIL($0) ELSE FLOOR($0) END'), type: '$0', args: ['math'] },
   sqrt: num('SQRT($0)'),
-  cbrt: num('(SIGN($0) * POWER(ABS($0), 1.0E0 / 3))'),
+  cbrt: num('(SIGN($0) * POWER(ABS($0), 1.0E0 / 3))', ['mathDouble']),
   exp: num('EXP($0)'),
   expm1: num('(EXP($0) - 1)'),
   log: num('LN($0)'),
   log10: num('LOG10($0)'),
   log2: num('LOG2($0)'),
   log1p: num('LN(1 + $0)'),
-  pow: num('POWER($0, $1)', ['number', 'number']),
+  pow: num('POWER($0, $1)', ['math', 'math']),
   sin: num('SIN($0)'),
   cos: num('COS($0)'),
   tan: num('TAN($0)'),
   asin: num('ASIN($0)'),
   acos: num('ACOS($0)'),
   atan: num('ATAN($0)'),
-  atan2: num('ATAN2($0, $1)', ['number', 'number']),
+  atan2: num('ATAN2($0, $1)', ['math', 'math']),
   sinh: num('SINH($0)'),
   cosh: num('COSH($0)'),
   tanh: num('TANH($0)'),
-  asinh: num('LN($0 + SQRT($0 * $0 + 1))', ['double']),
-  acosh: num('LN($0 + SQRT($0 * $0 - 1))', ['double']),
-  atanh: num('(0.5E0 * LN((1 + $0) / (1 - $0)))', ['double']),
+  // by symmetry, so large negative values do not cancel out (x + SQRT(x * x + 1) is 0 in doubles)
+  asinh: num('(SIGN($0) * LN(ABS($0) + SQRT($0 * $0 + 1)))', ['mathDouble']),
+  acosh: num('LN($0 + SQRT($0 * $0 - 1))', ['mathDouble']),
+  atanh: num('(0.5E0 * LN((1 + $0) / (1 - $0)))', ['mathDouble']),
   degrees: num('DEGREES($0)'),
   radians: num('RADIANS($0)'),
   fround: num('CAST(CAST($0 AS FLOAT) AS DOUBLE)'),
-  greatest: { sql: (a) => `GREATEST(${a.map((x) => x.sql).join(', ')})`, type: 'common', args: ['number'], variadic: true },
-  least: { sql: (a) => `LEAST(${a.map((x) => x.sql).join(', ')})`, type: 'common', args: ['number'], variadic: true },
+  greatest: { sql: extremum('GREATEST'), type: 'common', args: ['math'], variadic: true },
+  least: { sql: extremum('LEAST'), type: 'common', args: ['math'], variadic: true },
   random: { sql: 'RAND()', type: 'DOUBLE', args: [] },
   // x - x is 0 for finite numbers, NaN for NaN and the infinities (see notNaN in expr-coerce.ts)
   is_nan: {
@@ -305,6 +331,9 @@ export const OPS: Record<string, OpDef> = {
   parse_int: { sql: parseInt, type: 'BIGINT', args: ['any', 'constant'], optional: 1 },
   // ISO 8601 text as JS Date.parse reads it, without offsets; 'Z' (UTC) is the session zone
   parse_date: { sql: "TRY_CAST(REPLACE(REGEXP_REPLACE($0, 'Z$', ''), 'T', ' ') AS TIMESTAMP(3))", type: 'TIMESTAMP(3)', args: ['string'] },
+  to_json: { sql: toJson, type: 'STRING', args: ['any'] },
+  // recode(value, map, fallback): a CASE over the map's keys, built by expr-recode.ts from the constant map
+  recode: { sql: () => { throw new NoSqlForm('a map that is not a constant object or Map'); }, type: 'common', args: ['any', 'constant', 'any'], optional: 1 },
   // join semantics: null equals nothing
   equal: {
     sql: (a) => {
@@ -411,24 +440,26 @@ export const CONSTANTS: Record<string, unknown> = {
   'Math.SQRT2': Math.SQRT2,
 };
 
-const ARRAYS = 'returns an array or object; arrays and objects are not translated to Flink SQL yet';
+const ARRAYS = 'returns an array; flinkframe moves no ARRAY columns between Flink and JavaScript (the Arrow data plane carries scalars only)';
+const OBJECTS = 'returns a JS object, which has no Flink SQL column type flinkframe can return';
+const OBJECT_INPUT = 'reads JS objects, and flinkframe columns hold no objects (no MAP or ROW columns reach Flink)';
 
-/** Arquero ops with no Flink SQL form (yet), and why: the error names the reason. */
+/** Arquero ops with no Flink SQL form, and why: the error names the reason. */
 export const UNTRANSLATED: Record<string, string> = {
-  product: 'has no exact Flink SQL aggregate (EXP(SUM(LN(x))) is inexact)',
-  mode: 'has no Flink SQL aggregate (the most frequent value needs a separate grouping)',
-  covariance: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_SAMP)',
-  covariancep: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_POP)',
-  corr: 'has no Flink SQL aggregate (Flink 2.3 has no CORR)',
+  product: 'has no exact Flink SQL aggregate (EXP(SUM(LN(x))) is inexact and fails on zero and negative values)',
+  mode: 'has no Flink SQL aggregate: the most frequent value needs a grouping of its own, and Arquero breaks ties by first appearance, an order Flink does not keep',
+  covariance: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_SAMP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
+  covariancep: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
+  corr: 'has no Flink SQL aggregate (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   bins: 'is computed by the bin() helper of the frame, not as an expression',
-  array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: ARRAYS, map_agg: ARRAYS, entries_agg: ARRAYS,
-  match: 'matches a regular expression; JS regular expressions are not translated to Flink SQL',
-  sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, join: ARRAYS, pluck: ARRAYS,
-  entries: ARRAYS, has: ARRAYS, keys: ARRAYS, object: ARRAYS, values: ARRAYS, row_object: ARRAYS,
-  parse_json: ARRAYS, to_json: 'serializes JS values as JSON, which has no Flink SQL form',
-  recode: 'is not translated to Flink SQL yet',
+  array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
+  match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
+  sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,
+  join: 'joins the elements of an array, and flinkframe columns hold no arrays (split() results can only be unrolled)',
+  entries: ARRAYS, has: OBJECT_INPUT, keys: ARRAYS, object: OBJECTS, values: ARRAYS, row_object: OBJECTS,
+  parse_json: 'returns JS values of any type (objects, arrays, numbers) from one string column; a Flink SQL column has one type',
   normalize: 'has no Flink SQL function (Unicode normalization)',
-  clz32: 'has no Flink SQL function (bit operations)',
+  clz32: 'has no Flink SQL function (Flink 2.3 has no bit operations)',
   nth_value: 'is a window function with no Flink SQL form: Flink 2.3 has no NTH_VALUE, and its FIRST_VALUE/LAST_VALUE cannot reach the nth row of a frame',
 };
 
@@ -450,11 +481,10 @@ export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
   { op: 'string methods (d.s.toUpperCase() ...)', difference: 'On null they give null; in JS they throw a TypeError.' },
   { op: 'parse_float parse_int parseFloat parseInt', difference: 'Text with no number gives null; JS gives NaN (both are invalid values in Arquero). parse_int reads radix 10 only and does not read 0x prefixes.' },
   { op: 'parse_date', difference: 'Reads ISO 8601 text (yyyy-MM-dd, yyyy-MM-dd[T ]HH:mm:ss[.SSS][Z]) only; other formats Date.parse accepts (offsets, HH:mm without seconds, "March 7, 2020") give null.' },
-  { op: 'sum mean min max variance stdev median quantile valid invalid distinct', difference: 'Arquero skips NaN as invalid; Flink includes it (sums and means become NaN, min and max NaN, valid counts it).' },
-  { op: 'any', difference: 'Gives the value of an arbitrary row (FIRST_VALUE without an order); Arquero gives the first valid value.' },
+  { op: 'any', difference: 'Gives the valid value of an arbitrary row (FIRST_VALUE without an order); Arquero gives the first valid value in input order.' },
+  { op: 'recode', difference: 'Keys match the value\'s JS string form (`${value}`) for strings, numbers, booleans and null; a map used with a date column, or keys of mixed kinds in a Map, are refused.' },
   { op: 'row_number lag lead first_value last_value fill_down fill_up rolling()', difference: 'Rows tied on every orderby key come in an arbitrary order (Arquero keeps their input order), so these can differ between tied rows; order by a unique key too. On a table without orderby they are refused (Arquero would use input order).' },
   { op: 'cume_dist ntile', difference: 'The first row of a partition counts its ties, as every other row does; Arquero 8.0.3 gives that row 1/size (its scan for ties starts at the second row), and ntile follows.' },
-  { op: 'greatest least Math.max Math.min', difference: 'A null argument gives null (JS reads it as 0). With NaN, least ignores it (Flink orders NaN above every number); JS gives NaN.' },
   { op: 'round', difference: 'FLOOR(x + 0.5): differs from Math.round for 0.49999999999999994 and odd integers above 2^52 (not seen in the check).' },
   { op: 'cbrt expm1 log1p asinh acosh atanh', difference: 'Computed from POWER, EXP and LN: results can differ from JS in the last bits, and expm1/log1p lose precision near 0.' },
   { op: 'date functions', difference: 'Arquero\'s local-time functions use the Node process time zone; here they use the session time zone, which is UTC, so year() and utcyear() agree.' },

@@ -46,7 +46,7 @@ export function overClause(w: WindowScope, shape: WindowPlaceholder): string {
       return over(partition, orderBy(w));
     case 'whole':
       // With sort keys, the whole partition as an ordered frame: Flink 2.3's planner fails (IndexOutOfBounds)
-      // on a query holding LAG/LEAD and an unordered window over the same partition.
+      // on a query holding LAG/LEAD and an unordered window (OVER () or OVER (PARTITION BY ...)) beside it.
       return w.order.length ? over(partition, orderBy(w), WHOLE) : over(partition);
     case 'frame':
       return over(partition, orderBy(w), w.frame ? frameClause(w.frame) : WHOLE);

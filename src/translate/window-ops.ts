@@ -42,18 +42,20 @@ function defaultAs(value: SqlExpr, def: SqlExpr | undefined): string | undefined
 
 /**
  * lag/lead: Arquero's offset is `+offset || 1`, and a negative offset looks the other way (lag(x, -1) is
- * lead(x, 1)); the default replaces only rows outside the partition.
+ * lead(x, 1)); the default replaces only rows outside the partition, never a null value.
  */
 const shift = (fn: 'LAG' | 'LEAD') => ([value, offset, def]: SqlExpr[], over: Over) => {
   const n = offset === undefined ? 1 : Number(offset.value) || 1;
   if (!Number.isInteger(n)) throw new NoWindowForm(`an offset of ${String(offset?.value)} (it must be a whole number)`);
   const other = fn === 'LAG' ? 'LEAD' : 'LAG';
   const d = defaultAs(value, def);
-  return `${n < 0 ? other : fn}(${value.sql}, ${Math.abs(n)}${d ? `, ${d}` : ''})${over('ordered')}`;
+  const call = (x: string) => `${n < 0 ? other : fn}(${x}, ${Math.abs(n)})${over('ordered')}`;
+  // not LAG(x, n, default): Flink 2.3 then gives '' (or 0) for a null x; LAG of a constant is null only outside the partition
+  return d ? `CASE WHEN ${call('1')} IS NULL THEN ${d} ELSE ${call(value.sql)} END` : call(value.sql);
 };
 
 /** Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. */
-function validOnly(value: SqlExpr): string {
+export function validOnly(value: SqlExpr): string {
   if (familyOf(value.type) !== 'float') return value.sql;
   return `CASE WHEN ${value.sql} - ${value.sql} = 0 OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
 }

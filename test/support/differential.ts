@@ -15,7 +15,8 @@ function normalize(value: unknown): unknown {
   if (value === undefined || value === null || (typeof value === 'number' && Number.isNaN(value))) return null;
   if (value instanceof Date) return value.getTime();
   if (typeof value === 'bigint') return Number(value);
-  if (typeof value === 'number' && !Number.isInteger(value)) return Number(value.toPrecision(12));
+  // beyond 2^53 doubles are whole numbers, but still rounded results (a variance of large values)
+  if (typeof value === 'number' && (!Number.isInteger(value) || Math.abs(value) > 2 ** 53)) return Number(value.toPrecision(12));
   return value;
 }
 

@@ -5,12 +5,16 @@ import type { NamedSql, OrderKey } from '../../translate/plan.js';
 import { assertColumns } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough } from './project.js';
+import { quoteIdent } from '../../translate/sql-text.js';
+import { collatedRank, type Comparator } from './orderby-collate.js';
 
 let orderings = 0;
 
 interface KeySpec {
   value: unknown;
   desc: boolean;
+  /** collate(expr, ...): the comparator to sort by. */
+  collate?: Comparator;
 }
 
 /** Arquero's orderby arguments: names, indices, lambdas, desc(...) wrappers, or objects of those. */
@@ -20,12 +24,13 @@ function keySpecs(table: Table, keys: unknown[]): KeySpec[] {
     const wrapped = Boolean(key && typeof key === 'object' && 'expr' in (key as object));
     const value = wrapped ? (key as { expr: unknown }).expr : key;
     const desc = wrapped && Boolean((key as { desc?: boolean }).desc);
+    const collate = wrapped && 'collate' in (key as object) ? (key as { collate: Comparator }).collate : undefined;
     if (value && typeof value === 'object' && typeof value !== 'function') {
-      for (const v of Object.values(value)) specs.push({ value: v, desc });
+      for (const v of Object.values(value)) specs.push({ value: v, desc, collate });
     } else if (typeof value === 'number') {
-      specs.push({ value: table.columnName(value), desc });
+      specs.push({ value: table.columnName(value), desc, collate });
     } else if (typeof value === 'string' || typeof value === 'function') {
-      specs.push({ value, desc });
+      specs.push({ value, desc, collate });
     } else {
       throw new FlinkFrameError(`orderby: invalid orderby field ${describe(key)}; use column names, desc(name) or lambdas.`);
     }
@@ -44,8 +49,12 @@ export function orderby(table: Table, keys: unknown[]): Table {
   const id = ++orderings;
   const computed: NamedSql[] = [];
   const order: OrderKey[] = specs.map((spec, i) => {
-    if (typeof spec.value === 'string') return { column: spec.value, desc: spec.desc };
-    const key = { name: `${HIDDEN_PREFIX}o${id}_${i}`, sql: translateExpr(`key ${i}`, spec.value, scope).sql };
+    if (typeof spec.value === 'string' && !spec.collate) return { column: spec.value, desc: spec.desc };
+    const keySql = typeof spec.value === 'string' ? quoteIdent(spec.value) : translateExpr(`key ${i}`, spec.value, scope).sql;
+    const sql = spec.collate
+      ? collatedRank(table, spec.value as string, keySql, spec.collate, `key ${i} (${describe(spec.value)})`)
+      : keySql;
+    const key = { name: `${HIDDEN_PREFIX}o${id}_${i}`, sql };
     computed.push(key);
     return { column: key.name, desc: spec.desc };
   });
