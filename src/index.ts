@@ -21,7 +21,7 @@ export { FlinkFrameError } from './errors.js';
 export { udf, Udf, type UdfOptions } from './frame/udf.js';
 export { setExplainOnly } from './frame/explain-mode.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
-export type { SessionOptions } from './runtime/session-options.js';
+export type { SessionOptions, EngineKind } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
 
