@@ -32,7 +32,7 @@ export type { StreamingSourceOptions, WatermarkOption } from './frame/sources/st
 export type { PlotOptions } from './frame/plot/plot-frame.js';
 export type { JobProgress, ProgressListener } from './runtime/job-progress.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
-export type { SessionOptions } from './runtime/session-options.js';
+export type { SessionOptions, EngineKind } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
 export type { JoinOn, JoinValues } from './frame/table.js';

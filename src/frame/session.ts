@@ -18,6 +18,10 @@ import { jsonFileSource, type LoadJSONOptions } from './sources/json-file.js';
 import { parquetFileSource } from './sources/parquet-file.js';
 import { textFileSource } from './sources/text-file.js';
 import { datagenSource, type DatagenOptions } from './sources/datagen.js';
+import { engineKind } from '../runtime/engine-kind.js';
+import type { EngineKind } from '../runtime/session-options.js';
+import { LocalTable } from './local-table.js';
+import { checkedInput } from './sources/file-path.js';
 
 /**
  * A flinkframe session: the factory of frames and the owner of one Flink engine (the embedded mini-cluster),
@@ -29,7 +33,33 @@ export class Session {
   private readonly registered = new WeakSet<SourceNode | UdfStageNode>();
   private sources = 0;
 
-  constructor(readonly options: SessionOptions = {}) {}
+  /** 'local' replays frames on Arquero in this process (src/local); 'flink' runs them on Flink. */
+  readonly engineKind: EngineKind;
+
+  constructor(readonly options: SessionOptions = {}) {
+    this.engineKind = engineKind(options);
+  }
+
+  get isLocal(): boolean {
+    return this.engineKind === 'local';
+  }
+
+  /** A local-engine source: the call as the user made it, replayed on Arquero. */
+  private localSource(step: string, args: unknown[], label: string): Table {
+    const table = new LocalTable({ session: this, node: { kind: 'arquero', step, args, inputs: [], label }, groups: [], order: [], params: {} });
+    table.result(); // read now: a bad file or bad data fails at the call, as on Flink
+    return table;
+  }
+
+  /** sql() and register() need Flink's SQL engine. */
+  private refuseOnLocal(what: string): void {
+    if (this.isLocal) {
+      throw new FlinkFrameError(
+        `${what}: SQL needs the Flink engine, and this session runs on the local engine (Arquero in-process). ` +
+          "Use session({ engine: 'flink' }) (or unset FLINKFRAME_ENGINE=local) for SQL, or express the query with verbs.",
+      );
+    }
+  }
 
   /** JavaScript UDFs by name, callable as op.name(...) in this session's derive and filter lambdas. */
   readonly functions = new Map<string, Udf>();
@@ -41,6 +71,7 @@ export class Session {
 
   /** @internal */
   get engine(): Engine {
+    if (this.isLocal) throw new FlinkFrameError("flinkframe: a local-engine session has no Flink engine; this needs session({ engine: 'flink' }).");
     if (this.started?.isClosed) throw new FlinkFrameError('flinkframe: this session is closed; start a new one with session().');
     return (this.started ??= new Engine(this.options, progressFor(this.options)));
   }
@@ -80,7 +111,8 @@ export class Session {
   }
 
   frame(node: PlanNode): Table {
-    return new Table({ session: this, node, groups: [], order: [], params: {} });
+    const state = { session: this, node, groups: [], order: [], params: {} };
+    return this.isLocal ? new LocalTable(state) : new Table(state);
   }
 
   /** A frame over a SQL query whose inputs are the given plans (already prepared before the query runs). */
@@ -92,11 +124,13 @@ export class Session {
 
   /** Arquero's table(): named columns (arrays or typed arrays). Column types can be given as Flink SQL types. */
   table(columns: ColumnData, names?: string[], options: { types?: Record<string, string> } = {}): Table {
+    if (this.isLocal) return this.localSource('table', [columns, names], 'table()');
     return this.frame(memorySource(this, columns, names, options.types));
   }
 
   /** Arquero's from(): an array of row objects. */
   from(rows: Record<string, unknown>[], names?: string[], options: { types?: Record<string, string> } = {}): Table {
+    if (this.isLocal) return this.localSource('from', [rows, names], 'from()');
     const keys = names ?? [...new Set(rows.flatMap((r) => Object.keys(r)))];
     const columns = Object.fromEntries(keys.map((k) => [k, rows.map((r) => r[k] ?? null)]));
     return this.frame(memorySource(this, columns, undefined, options.types));
@@ -104,23 +138,28 @@ export class Session {
 
   /** An Arrow table (apache-arrow or flechette) or Arrow IPC bytes. */
   fromArrow(arrow: unknown): Table {
+    if (this.isLocal) return this.localSource('fromArrow', [arrow], 'fromArrow()');
     return this.frame(arrowSource(this, arrow));
   }
 
   /** CSV text already in memory, parsed by Arquero. */
   fromCSV(text: string, options: Record<string, unknown> = {}): Table {
+    if (this.isLocal) return this.localSource('fromCSV', [text, options], 'fromCSV()');
     return this.frame(csvTextSource(this, text, options));
   }
 
   loadCSV(path: string, options: LoadCSVOptions = {}): Table {
+    if (this.isLocal) return this.localSource('loadCSV', [checkedInput(path, 'loadCSV').absolute, options], `loadCSV(${JSON.stringify(path)})`);
     return this.frame(csvFileSource(this, path, options));
   }
 
   loadJSON(path: string, options: LoadJSONOptions = {}): Table {
+    if (this.isLocal) return this.localSource('loadJSON', [checkedInput(path, 'loadJSON').absolute, options], `loadJSON(${JSON.stringify(path)})`);
     return this.frame(jsonFileSource(this, path, options));
   }
 
   loadParquet(path: string, options: { types?: Record<string, string> } = {}): Table {
+    if (this.isLocal) return this.localSource('loadParquet', [checkedInput(path, 'loadParquet').absolute, options], `loadParquet(${JSON.stringify(path)})`);
     return this.frame(parquetFileSource(this, path, options));
   }
 
@@ -131,17 +170,20 @@ export class Session {
 
   /** A text file as one STRING column `line`, a row per line. */
   loadText(path: string): Table {
+    if (this.isLocal) return this.localSource('loadText', [checkedInput(path, 'loadText').absolute], `loadText(${JSON.stringify(path)})`);
     return this.frame(textFileSource(this, path));
   }
 
   /** A frame over Flink SQL; it may read frames registered with register(). */
   sql(query: string): Table {
+    this.refuseOnLocal('sql()');
     if (this.functions.size) registerSqlFunctions(this); // JavaScript UDFs callable by name
     return this.query(query, [], `sql(${JSON.stringify(query.length > 60 ? query.slice(0, 57) + '...' : query)})`);
   }
 
   /** Makes a frame visible to sql() under a name (a temporary view of its plan). */
   register(name: string, table: Table): void {
+    this.refuseOnLocal(`register(${JSON.stringify(name)})`);
     this.prepare(table.state.node);
     const columns = table.columnNames().map(quoteIdent).join(', ');
     const view = `SELECT ${columns} FROM (${toSql(table.state.node)}) AS t`;

@@ -22,4 +22,12 @@ export interface SessionOptions {
    * not a terminal; FLINKFRAME_PROGRESS=0/1 overrides. An object picks the timing or a listener of your own.
    */
   progress?: boolean | { afterMs?: number; intervalMs?: number; listener?: ProgressListener };
+  /**
+   * 'flink' (the default) runs frames on Flink; 'local' replays them on Arquero in this process, without a JVM
+   * (for unit tests). Without this option, the FLINKFRAME_ENGINE environment variable decides.
+   */
+  engine?: EngineKind;
 }
+
+/** Which engine runs a session's frames: Flink (the default), or Arquero in-process for fast unit tests. */
+export type EngineKind = 'flink' | 'local';

@@ -2,6 +2,7 @@ import type {
   AggregateNode, DistinctNode, FilterNode, JoinNode, LimitNode, OrderKey, PlanNode, ProjectNode, SetOpNode,
 } from './plan.js';
 import { quoteIdent } from './sql-text.js';
+import { FlinkFrameError } from '../errors.js';
 
 type Generator<N> = (node: N, input: (child: PlanNode) => string) => string;
 
@@ -48,6 +49,10 @@ const generators: { [K in PlanNode['kind']]: Generator<Extract<PlanNode, { kind:
   // a JavaScript UDF stage is a temporary view (src/frame/udf-stages.ts)
   udf: (node) => `SELECT * FROM ${quoteIdent(node.view)}`,
   setop: (node: SetOpNode, input) => node.inputs.map((child) => `(${input(child)})`).join(`\n${node.op}\n`),
+  // a local-engine step runs on Arquero (src/local) and has no SQL: its frames never reach Flink
+  arquero: (node) => {
+    throw new FlinkFrameError(`${node.label}: a frame of a local-engine session has no Flink SQL; use a session({ engine: 'flink' }) frame.`);
+  },
 };
 
 /** The Flink SQL query that computes a plan node. */

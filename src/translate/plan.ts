@@ -14,7 +14,8 @@ export type PlanNode =
   | LimitNode
   | JoinNode
   | SetOpNode
-  | UdfStageNode;
+  | UdfStageNode
+  | ArqueroNode;
 
 /** A table known to Flink by name: an in-memory frame, a file, or a registered frame. */
 export interface SourceNode {
@@ -127,12 +128,26 @@ export function isUnbounded(node: PlanNode): boolean {
   return node.kind === 'source' ? Boolean(node.unbounded) : inputsOf(node).some(isUnbounded);
 }
 
+/**
+ * A step of a local-engine plan (session({ engine: 'local' }), src/local): an Arquero source or verb call,
+ * recorded as the user made it and replayed on Arquero in-process. `inputs[0]` is a verb's input table; the
+ * tables its arguments name follow, and stand in `args` as `{ tableRef: i }` (an index into `inputs`).
+ */
+export interface ArqueroNode {
+  kind: 'arquero';
+  step: string;
+  args: unknown[];
+  inputs: PlanNode[];
+  label: string;
+}
+
 export function inputsOf(node: PlanNode): PlanNode[] {
   switch (node.kind) {
     case 'source':
       return [];
     case 'query':
     case 'setop':
+    case 'arquero':
       return node.inputs;
     case 'join':
       return [node.left, node.right];

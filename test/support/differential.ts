@@ -1,7 +1,11 @@
 import * as aq from 'arquero';
 import { expect } from 'vitest';
+import * as ff from '../../src/index.js';
 import type { Table } from '../../src/index.js';
 import { fl } from './flink-session.js';
+
+/** The local engine (Arquero in-process): the oracle for pipelines written once as flinkframe frames. */
+export const local = ff.session({ engine: 'local' });
 
 type Row = Record<string, unknown>;
 type Columns = Record<string, unknown[]>;
@@ -36,14 +40,8 @@ export interface DiffOptions {
   otherTypes?: Record<string, string>;
 }
 
-/** Runs the pipeline on Arquero (the oracle) and on Flink, and expects the same rows and columns. */
-export async function expectSameAsArquero(data: Columns, pipeline: Pipeline, options: DiffOptions = {}): Promise<Row[]> {
-  const expected: Row[] = pipeline(aq.table(data), options.other && aq.table(options.other)).objects();
-  const frame: Table = pipeline(
-    fl.table(data, undefined, { types: options.types }),
-    options.other && fl.table(options.other, undefined, { types: options.otherTypes }),
-  );
-  const actual = await frame.objects();
+/** The same rows and columns (in order, or as multisets). */
+function expectSameRows(actual: Row[], expected: Row[], options: DiffOptions): void {
   const [e, a] = [normalizeRows(expected), normalizeRows(actual)];
   if (expected.length) expect(Object.keys(a[0] ?? {})).toEqual(Object.keys(e[0]!));
   if (options.ordered) {
@@ -51,5 +49,44 @@ export async function expectSameAsArquero(data: Columns, pipeline: Pipeline, opt
   } else {
     expect(a.map(rowKey).sort()).toEqual(e.map(rowKey).sort());
   }
+}
+
+/**
+ * Runs the pipeline on Arquero (the oracle) and on Flink, and expects the same rows and columns. The local
+ * engine runs it too and must give exactly Arquero's rows (it is Arquero, replayed step by step).
+ */
+export async function expectSameAsArquero(data: Columns, pipeline: Pipeline, options: DiffOptions = {}): Promise<Row[]> {
+  const expected: Row[] = pipeline(aq.table(data), options.other && aq.table(options.other)).objects();
+  const onLocal: Table = pipeline(local.table(data), options.other && local.table(options.other));
+  expect(normalizeRows(await onLocal.objects())).toEqual(normalizeRows(expected));
+  const frame: Table = pipeline(
+    fl.table(data, undefined, { types: options.types }),
+    options.other && fl.table(options.other, undefined, { types: options.otherTypes }),
+  );
+  const actual = await frame.objects();
+  expectSameRows(actual, expected, options);
+  return actual;
+}
+
+/** One flinkframe pipeline, stated once over frames: `(t, other) => t.filter(...).groupby(...)...`. */
+export type FramePipeline = (t: Table, other?: Table) => Table;
+
+/**
+ * Runs one flinkframe pipeline on the local engine (the oracle: Arquero in-process) and on Flink, and expects
+ * the same rows and columns, as multisets unless `ordered`. Each side gets the session it runs on (for UDFs).
+ */
+export async function expectSameOnEngines(
+  data: Columns,
+  pipeline: FramePipeline,
+  options: DiffOptions & { setup?: (session: ff.Session) => void } = {},
+): Promise<Row[]> {
+  for (const session of [local, fl]) options.setup?.(session);
+  const expected = await pipeline(local.table(data), options.other && local.table(options.other)).objects();
+  const frame = pipeline(
+    fl.table(data, undefined, { types: options.types }),
+    options.other && fl.table(options.other, undefined, { types: options.otherTypes }),
+  );
+  const actual = await frame.objects();
+  expectSameRows(actual, expected, options);
   return actual;
 }
