@@ -10,6 +10,11 @@ export interface FrameState {
   /** Sort keys, by column name (visible or hidden, see HIDDEN_PREFIX); applied by the final query. */
   readonly order: readonly OrderKey[];
   readonly params: Readonly<Record<string, unknown>>;
+  /**
+   * With rowOrder: 'arquero', the hidden columns that hold each row's position (compared in turn, ascending):
+   * the input order Arquero keeps without orderby, and the tie-break of its stable sort. Empty otherwise.
+   */
+  readonly ordinal: readonly string[];
 }
 
 /**
@@ -18,5 +23,8 @@ export interface FrameState {
  * would make Flink's planner drop the sort, so plain-column keys are referenced by name instead.)
  */
 export const HIDDEN_PREFIX = '__ff_';
+
+/** The row ordinal an in-memory source gets in a session with rowOrder: 'arquero'. */
+export const ROW_ORDINAL = `${HIDDEN_PREFIX}row`;
 
 export const isHidden = (name: string) => name.startsWith(HIDDEN_PREFIX);

@@ -6,6 +6,7 @@ import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
 import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from '../translate/plan.js';
 import { Table } from './table.js';
+import { ROW_ORDINAL } from './frame-state.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';
 import type { Udf, UdfOptions } from './udf.js';
@@ -76,7 +77,8 @@ export class Session {
   }
 
   frame(node: PlanNode): Table {
-    return new Table({ session: this, node, groups: [], order: [], params: {} });
+    const ordinal = node.kind === 'source' && node.schema.some((f) => f.name === ROW_ORDINAL) ? [ROW_ORDINAL] : [];
+    return new Table({ session: this, node, groups: [], order: [], ordinal, params: {} });
   }
 
   /** A frame over a SQL query whose inputs are the given plans (already prepared before the query runs). */

@@ -5,6 +5,7 @@ import type { NamedSql, OrderKey } from '../../translate/plan.js';
 import { assertColumns } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough } from './project.js';
+import { ordinalColumns } from '../row-order.js';
 
 let orderings = 0;
 
@@ -50,14 +51,14 @@ export function orderby(table: Table, keys: unknown[]): Table {
     return { column: key.name, desc: spec.desc };
   });
   const label = `orderby(${keys.map(describe).join(', ')})`;
-  const columns = [...table.columnNames().map(passThrough), ...computed];
+  const columns = [...table.columnNames().map(passThrough), ...ordinalColumns(table).map(passThrough), ...computed];
   return table.with({ node: { kind: 'project', input: table.state.node, columns, label }, order });
 }
 
 export function unorder(table: Table): Table {
   if (!table.isOrdered()) return table;
   return table.with({
-    node: { kind: 'project', input: table.state.node, columns: table.columnNames().map(passThrough), label: 'unorder()' },
+    node: { kind: 'project', input: table.state.node, columns: [...table.columnNames(), ...ordinalColumns(table)].map(passThrough), label: 'unorder()' },
     order: [],
   });
 }
