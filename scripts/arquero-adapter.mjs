@@ -30,14 +30,16 @@ function materialize(frame) {
   const chunks = collectIpcSync(session.engine, sql, schema);
   const [first, ...rest] = chunks.map((bytes) => aq.fromArrow(bytes));
   const local = rest.length ? first.concat(...rest) : first;
-  return frame.isGrouped() ? local.groupby(...frame.groups()) : local;
+  const grouped = frame.isGrouped() && frame.groups().every((g) => local.columnNames().includes(g));
+  return grouped ? local.groupby(...frame.groups()) : local;
 }
 
 /** Arquero's synchronous table reads, answered from the materialized frame. */
 const READS = {
   numRows: (t) => () => t.local().numRows(),
   totalRows: (t) => () => t.local().numRows(),
-  column: (t) => (name) => t.local().column(name),
+  // Arquero 8 gives the array a table was made from; a collected table's columns are Arrow vectors
+  column: (t) => (name) => (t.local().column(name) ? t.local().array(name) : undefined),
   columnAt: (t) => (i) => t.local().columnAt(i),
   array: (t) => (name, type) => t.local().array(name, type),
   get: (t) => (name, row) => t.local().get(name, row),

@@ -4,6 +4,7 @@ import type { JoinHow, NamedSql } from '../../translate/plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { joinOrdinal } from './join-order.js';
 import { translateExpr, translatePredicate, type ExprScope } from '../../translate/expression.js';
 
 export interface JoinOptions {
@@ -81,6 +82,11 @@ export function join(
   if (values == null) {
     leftCols = left.columnNames().filter((n) => options.how !== 'right' || !shared.has(n));
     rightCols = right.columnNames().filter((n) => options.how === 'right' || !shared.has(n));
+  } else if (typeof values === 'object' && !Array.isArray(values)) {
+    // Arquero: an object of values is the whole output, expressions over both rows
+    leftCols = [];
+    rightCols = [];
+    computed = joinValues(left, right, values as Record<string, unknown>, verb);
   } else {
     if (!Array.isArray(values) || values.length > 3) {
       throw new FlinkFrameError(`${verb}: values must be [leftColumns, rightColumns, { name: (a, b) => ... }?].`);
@@ -106,19 +112,22 @@ export function join(
   const names = columns.map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new FlinkFrameError(`${verb}: the output would have two columns named "${duplicate}"; choose other names or suffixes.`);
+  // Arquero's join order, kept with a row ordinal (rowOrder: 'arquero')
+  const order = joinOrdinal(left, right, pairs !== null);
   return left.with({
     node: {
       kind: 'join',
-      left: left.state.node,
-      right: right.state.node,
+      left: (order?.left ?? left).state.node,
+      right: (order?.right ?? right).state.node,
       how: options.how,
       on: pairs ?? [],
       condition,
-      columns,
+      columns: [...columns, ...(order?.columns ?? [])],
       label: `${verb}(<table>, ${describe(on ?? (pairs ?? []).map((p) => p[0]))})`,
     },
     groups: [],
     order: [],
+    ordinal: order?.ordinal ?? [],
     params: { ...right.state.params, ...left.state.params },
   });
 }

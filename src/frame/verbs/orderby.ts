@@ -1,4 +1,5 @@
 import { FlinkFrameError } from '../../errors.js';
+import { quoteIdent } from '../../translate/sql-text.js';
 import { translateExpr } from '../../translate/expression.js';
 import { HIDDEN_PREFIX } from '../frame-state.js';
 import type { NamedSql, OrderKey } from '../../translate/plan.js';
@@ -8,6 +9,9 @@ import { describe, passThrough } from './project.js';
 import { ordinalColumns } from '../row-order.js';
 
 let orderings = 0;
+
+export const partitionOver = (table: Table) =>
+  table.state.groups.length ? `PARTITION BY ${table.state.groups.map(quoteIdent).join(', ')}` : '';
 
 interface KeySpec {
   value: unknown;
@@ -41,7 +45,8 @@ function keySpecs(table: Table, keys: unknown[]): KeySpec[] {
 export function orderby(table: Table, keys: unknown[]): Table {
   const specs = keySpecs(table, keys);
   assertColumns(table, specs.filter((s) => typeof s.value === 'string').map((s) => s.value as string), 'orderby');
-  const scope = table.scope('orderby');
+  // aggregates in a key are over the groups, as in Arquero (a window without order: no window functions)
+  const scope = { ...table.scope('orderby'), over: partitionOver(table) };
   const id = ++orderings;
   const computed: NamedSql[] = [];
   const order: OrderKey[] = specs.map((spec, i) => {
