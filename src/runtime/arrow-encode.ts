@@ -30,13 +30,17 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
   [(v) => typeof v === 'bigint', 'BIGINT'],
 ];
 
+/** Arquero reads NaN as missing, like null: in a column of strings, dates... it is a null. */
+const isNaNValue = (v: unknown) => typeof v === 'number' && Number.isNaN(v);
+const FLOATS = new Set(['DOUBLE', 'FLOAT']);
+
 /** JS numbers are doubles, and Arquero computes with them as doubles: a number column is DOUBLE. */
 export function inferFlinkType(name: string, values: ArrayLike<unknown>): string {
   for (const [ctor, type] of typedArrayTypes) if (values instanceof ctor) return type;
   let found: string | undefined;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined) continue;
+    if (v === null || v === undefined || isNaNValue(v)) continue;
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
       throw new FlinkFrameError(
@@ -58,8 +62,12 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
 const zeroCopyArrays = [Float64Array, Float32Array, Int32Array, Int16Array, Int8Array, BigInt64Array];
 
 /** Typed arrays go to Arrow as they are; plain arrays through flechette's builders (it handles nulls). */
-export function encodeColumns(columns: [string, ArrayLike<unknown>][], types: Record<string, string> = {}): EncodedTable {
-  const schema = columns.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
+export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}): EncodedTable {
+  const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
+  const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
+    FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !values.some(isNaNValue)
+      ? [name, values]
+      : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
   const zeroCopy = new Set(columns.filter(([name, v]) => !types[name] && zeroCopyArrays.some((t) => v instanceof t)).map(([n]) => n));
   // Given a type, flechette copies value by value: only columns that need a conversion get one.
   const arrowTypes = Object.fromEntries(schema.filter((f) => !zeroCopy.has(f.name)).map((f) => [f.name, arrowTypeOf(f.type, f.name)]));

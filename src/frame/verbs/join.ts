@@ -101,6 +101,7 @@ export function join(
   const [s1, s2] = options.suffix ?? ['_1', '_2'];
   const clash = new Set(leftCols.filter((n) => rightCols.includes(n)));
   const merge = options.how === 'full' && values == null;
+  // a computed value replaces a selected column of the same name, as in Arquero
   const columns: NamedSql[] = [
     ...leftCols.map((n) => ({
       name: clash.has(n) && s1 !== '' ? n + s1 : n,
@@ -108,7 +109,8 @@ export function join(
     })),
     ...rightCols.map((n) => ({ name: clash.has(n) && s2 !== '' ? n + s2 : n, sql: `r.${quoteIdent(n)}` })),
     ...computed,
-  ];
+  ].filter((c) => computed.includes(c) || !computed.some((d) => d.name === c.name));
+
   const names = columns.map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new FlinkFrameError(`${verb}: the output would have two columns named "${duplicate}"; choose other names or suffixes.`);
