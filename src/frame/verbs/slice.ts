@@ -21,8 +21,10 @@ function sliceGroups(table: Table, start: number, end: number): Table {
  * down into the scan; without an orderby, which rows is up to Flink (see docs/semantics.md).
  */
 export function slice(table: Table, start = 0, end = Infinity): Table {
-  // with a row ordinal, positions from the end are row numbers counted back from the table's size
-  if (table.isGrouped() || ((start < 0 || end < 0) && ordinalColumns(table).length)) return sliceGroups(table, start, end);
+  // with a row ordinal, positions from the end are row numbers counted back from the table's size; so is a
+  // start without an end (Flink ignores an OFFSET without a LIMIT)
+  const fromEnd = start < 0 || end < 0 || (start > 0 && !Number.isFinite(end));
+  if (table.isGrouped() || (fromEnd && ordinalColumns(table).length)) return sliceGroups(table, start, end);
   if (start < 0 || end < 0) {
     throw new FlinkFrameError(
       `slice(${start}, ${end}): negative positions count from the end, which needs the row count first. ` +
