@@ -2,6 +2,7 @@ import type { Schema } from '../translate/schema.js';
 import { orderList, toSql } from '../translate/plan-sql.js';
 import { quoteIdent } from '../translate/sql-text.js';
 import type { Table } from './table.js';
+import { sortKeys } from './row-order.js';
 
 /**
  * The query a materializer runs: the plan's SQL, narrowed to the visible columns and sorted by the hidden
@@ -11,7 +12,7 @@ export function finalQuery(table: Table, options: { limit?: number; offset?: num
   const schema = table.schema();
   const hidden = table.fullSchema().length !== schema.length;
   const base = toSql(table.state.node);
-  const order = table.state.order;
+  const order = sortKeys(table);
   const { limit, offset } = options;
   if (!hidden && !order.length && limit === undefined && !offset) return { sql: base, schema };
   const columns = schema.map((f) => quoteIdent(f.name)).join(', ');

@@ -13,6 +13,11 @@ export interface FrameState {
   readonly params: Readonly<Record<string, unknown>>;
   /** Set by window(): groupby keeps the window bounds as its first keys. */
   readonly window?: WindowState;
+  /**
+   * With rowOrder: 'arquero', the hidden columns that hold each row's position (compared in turn, ascending):
+   * the input order Arquero keeps without orderby, and the tie-break of its stable sort. Empty otherwise.
+   */
+  readonly ordinal: readonly string[];
 }
 
 /**
@@ -21,5 +26,8 @@ export interface FrameState {
  * would make Flink's planner drop the sort, so plain-column keys are referenced by name instead.)
  */
 export const HIDDEN_PREFIX = '__ff_';
+
+/** The row ordinal an in-memory source gets in a session with rowOrder: 'arquero'. */
+export const ROW_ORDINAL = `${HIDDEN_PREFIX}row`;
 
 export const isHidden = (name: string) => name.startsWith(HIDDEN_PREFIX);

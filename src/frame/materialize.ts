@@ -12,6 +12,7 @@ import { textTable } from './display/text-table.js';
 import { htmlTable } from './display/html-table.js';
 import { notebookDisplay, type HtmlDisplay } from './display/notebook.js';
 import type { Table } from './table.js';
+import { sortKeys } from './row-order.js';
 
 /** In explain mode (`flinkframe explain`), prints what the materializer would run and says so. */
 function explainInstead(table: Table, materializer: string): boolean {
@@ -30,7 +31,7 @@ async function collectChunks(table: Table, options: { limit?: number; offset?: n
   }
   const session = table.state.session;
   session.prepare(table.state.node);
-  return collectIpc(session.engine, sql, schema, table.isOrdered());
+  return collectIpc(session.engine, sql, schema, sortKeys(table).length > 0);
 }
 
 function toArquero(chunks: Uint8Array[]): aq.ColumnTable {

@@ -7,6 +7,7 @@ import { quoteIdent } from '../translate/sql-text.js';
 import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from '../translate/plan.js';
 import { progressFor } from './display/progress-view.js';
 import { Table } from './table.js';
+import { ROW_ORDINAL } from './frame-state.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';
 import type { Udf, UdfOptions } from './udf.js';
@@ -46,7 +47,7 @@ export class Session {
 
   /** A local-engine source: the call as the user made it, replayed on Arquero. */
   private localSource(step: string, args: unknown[], label: string): Table {
-    const table = new LocalTable({ session: this, node: { kind: 'arquero', step, args, inputs: [], label }, groups: [], order: [], params: {} });
+    const table = new LocalTable({ session: this, node: { kind: 'arquero', step, args, inputs: [], label }, groups: [], order: [], ordinal: [], params: {} });
     table.result(); // read now: a bad file or bad data fails at the call, as on Flink
     return table;
   }
@@ -111,7 +112,8 @@ export class Session {
   }
 
   frame(node: PlanNode): Table {
-    const state = { session: this, node, groups: [], order: [], params: {} };
+    const ordinal = node.kind === 'source' && node.schema.some((f) => f.name === ROW_ORDINAL) ? [ROW_ORDINAL] : [];
+    const state = { session: this, node, groups: [], order: [], ordinal, params: {} };
     return this.isLocal ? new LocalTable(state) : new Table(state);
   }
 

@@ -240,7 +240,7 @@ export class Table implements ColumnLookup {
     return spread(this, values, options);
   }
 
-  impute(values: ExprObject, options?: ImputeOptions): Table {
+  impute(values: ExprObject | null, options?: ImputeOptions): Table {
     return impute(this, values, options);
   }
 

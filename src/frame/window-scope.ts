@@ -1,5 +1,6 @@
 import type { ExprScope, WindowScope } from '../translate/expression.js';
 import type { Table } from './table.js';
+import { ordinalColumns } from './row-order.js';
 
 /**
  * Arquero's rolling(expr, frame, includePeers) wraps the expression in an object { expr, window: { frame,
@@ -29,5 +30,10 @@ export function unwrapRolling(value: unknown): { expr: unknown; frame?: WindowSc
  * the table's groups (partitions) in the table's order.
  */
 export function windowScope(table: Table, verb: string, frame?: WindowScope['frame']): ExprScope {
-  return { ...table.scope(verb), window: { partition: [...table.state.groups], order: [...table.state.order], frame } };
+  // with a row ordinal (rowOrder: 'arquero') rows are in input order without orderby, and it breaks ties of
+  // orderby keys for row positions (lag, row_number, ROWS frames) but not for ranks, which see ties
+  const ordinal = ordinalColumns(table).map((column) => ({ column, desc: false }));
+  const order = table.state.order.length ? [...table.state.order] : ordinal;
+  const tiebreak = table.state.order.length ? ordinal : [];
+  return { ...table.scope(verb), window: { partition: [...table.state.groups], order, tiebreak, frame } };
 }

@@ -32,6 +32,10 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
   [(v) => typeof v === 'bigint', 'BIGINT'],
 ];
 
+/** Arquero reads NaN as missing, like null: in a column of strings, dates... it is a null. */
+const isNaNValue = (v: unknown) => typeof v === 'number' && Number.isNaN(v);
+const FLOATS = new Set(['DOUBLE', 'FLOAT']);
+
 /** JS numbers are doubles, and Arquero computes with them as doubles: a number column is DOUBLE. */
 export function inferFlinkType(name: string, values: ArrayLike<unknown>): string {
   for (const [ctor, type] of typedArrayTypes) if (values instanceof ctor) return type;
@@ -39,7 +43,7 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
   let foundTypeof: string | undefined; // the typeof of the values seen so far: most columns skip the lookup
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined) continue;
+    if (v === null || v === undefined || isNaNValue(v)) continue;
     if (typeof v === foundTypeof && foundTypeof !== 'object') continue;
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
@@ -68,10 +72,14 @@ export const BATCH_ROWS = 1 << 16;
 /**
  * Columns to Arrow IPC stream chunks. Each column's buffers are written directly (see arrow-batches.ts); the
  * stream is kept as the list of flechette's message and body chunks, written to the source file one after another
- * without joining them into one buffer first.
+ * without joining them into one buffer first. NaN in a non-float column is a missing value (Arquero's reading).
  */
-export function encodeColumns(columns: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
-  const schema = columns.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
+export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
+  const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
+  const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
+    FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !values.some(isNaNValue)
+      ? [name, values]
+      : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
   const rows = columns[0]?.[1].length ?? 0;
   const built = columns.map(([name, values], i) => {
     const type = arrowTypeOf(schema[i]!.type, name);

@@ -14,6 +14,13 @@ export interface SessionOptions {
    * TaskManagers must see this machine's temporary folder (same host, or a shared mount as TMPDIR).
    */
   cluster?: string;
+  /**
+   * Row order without orderby. 'unordered' (the default): the same rows as Arquero, in no defined order.
+   * 'arquero': Arquero's order (input order through filter/derive/select, stable orderby, groups in
+   * first-appearance order, concat in table then row order, Arquero's join order), kept by a hidden row
+   * ordinal assigned at in-memory sources and sorted by at the end (docs/semantics.md, bench/row-order.ts).
+   */
+  rowOrder?: 'unordered' | 'arquero';
   /** Maximum JVM heap, e.g. '4g'. Only the first session of a process starts the JVM. */
   heap?: string;
   /**

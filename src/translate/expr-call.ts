@@ -89,7 +89,7 @@ function overClause(ctx: Ctx): string {
 const perRowScope = (ctx: Ctx) => ctx.scope.over !== undefined || ctx.scope.window !== undefined;
 
 /** The window placeholders of window ops' templates ($ordered, $frame, ...; see window-clause.ts). */
-const WINDOW_PLACEHOLDER = /\$(ordered|whole|frame|running|remaining|peers|upto)\b/g;
+const WINDOW_PLACEHOLDER = /\$(ranked|ordered|whole|frame|running|remaining|peers|upto)\b/g;
 
 /**
  * Window functions go only where the scope has a window (derive, filter: Arquero refuses them in groupby,

@@ -61,6 +61,8 @@ export interface WindowScope {
   partition: readonly string[];
   /** The table's sort keys (column names, visible or hidden); empty for an unordered table. */
   order: readonly { column: string; desc: boolean }[];
+  /** Keys after `order` that fix the position of tied rows (the row ordinal) but make no ties for ranks. */
+  tiebreak?: readonly { column: string; desc: boolean }[];
   /** A rolling() frame: rows before and after the current one (null = unbounded), and whether peers widen it. */
   frame?: { before: number | null; after: number | null; peers: boolean };
 }

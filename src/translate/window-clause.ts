@@ -7,14 +7,17 @@ import type { WindowScope } from './expression.js';
 import { quoteIdent } from './sql-text.js';
 
 /** The shapes of OVER clause a window op's SQL template can ask for, by placeholder. */
-export type WindowPlaceholder = 'ordered' | 'whole' | 'frame' | 'running' | 'remaining' | 'peers' | 'upto';
+export type WindowPlaceholder = 'ranked' | 'ordered' | 'whole' | 'frame' | 'running' | 'remaining' | 'peers' | 'upto';
 
 /** Why a frame has no SQL form (the caller names the expression). */
 export class FrameNotExpressible extends Error {}
 
 const partitionBy = (names: readonly string[]) => (names.length ? `PARTITION BY ${names.map(quoteIdent).join(', ')}` : '');
-const orderBy = (w: WindowScope) =>
-  w.order.length ? `ORDER BY ${w.order.map((k) => quoteIdent(k.column) + (k.desc ? ' DESC' : '')).join(', ')}` : '';
+const orderList = (keys: WindowScope['order']) =>
+  keys.length ? `ORDER BY ${keys.map((k) => quoteIdent(k.column) + (k.desc ? ' DESC' : '')).join(', ')}` : '';
+/** Row positions follow the sort keys and then the tie-break; ranks and peers see the sort keys only. */
+const orderBy = (w: WindowScope) => orderList([...w.order, ...(w.tiebreak ?? [])]);
+const peersOrder = (w: WindowScope) => orderList(w.order);
 const over = (...parts: string[]) => ` OVER (${parts.filter(Boolean).join(' ')})`;
 
 const preceding = (n: number | null) => (n === null ? 'UNBOUNDED PRECEDING' : n === 0 ? 'CURRENT ROW' : `${n} PRECEDING`);
@@ -42,20 +45,22 @@ const WHOLE = 'ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING';
 export function overClause(w: WindowScope, shape: WindowPlaceholder): string {
   const partition = partitionBy(w.partition);
   switch (shape) {
-    case 'ordered': // ranking, lag, lead: SQL allows no frame on them
+    case 'ranked': // ranking: ties share a rank
+      return over(partition, peersOrder(w));
+    case 'ordered': // row_number, lag, lead: SQL allows no frame on them
       return over(partition, orderBy(w));
     case 'whole':
       // With sort keys, the whole partition as an ordered frame: Flink 2.3's planner fails (IndexOutOfBounds)
       // on a query holding LAG/LEAD and an unordered window (OVER () or OVER (PARTITION BY ...)) beside it.
       return w.order.length ? over(partition, orderBy(w), WHOLE) : over(partition);
     case 'frame':
-      return over(partition, orderBy(w), w.frame ? frameClause(w.frame) : WHOLE);
+      return over(partition, w.frame?.peers ? peersOrder(w) : orderBy(w), w.frame ? frameClause(w.frame) : WHOLE);
     case 'running': // fill_down: the rows so far
       return over(partition, orderBy(w), 'ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW');
     case 'remaining': // fill_up: the rows from here on
       return over(partition, orderBy(w), 'ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING');
     case 'upto': // the rows so far and the current row's ties
-      return over(partition, orderBy(w), 'RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW');
+      return over(partition, peersOrder(w), 'RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW');
     case 'peers': // the current row's ties: same group, same sort keys
       return over(partitionBy([...w.partition, ...w.order.map((k) => k.column)]));
   }

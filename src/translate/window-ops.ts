@@ -1,7 +1,8 @@
 /**
  * Arquero's window functions (node_modules/arquero/src/op/window-functions.js is the specification) as Flink
  * SQL, one entry each. A template names the OVER clause it needs by placeholder (window-clause.ts):
- * $ordered (partition + sort keys, no frame: SQL allows none on ranking, LAG and LEAD), $whole (the
+ * $ranked (partition + sort keys: ties share a rank), $ordered (partition + sort keys + tie-break, no frame:
+ * SQL allows none on ranking, LAG and LEAD), $whole (the
  * partition), $frame (the rolling() frame, else the whole partition), $running / $remaining (the rows up to
  * / from the current one), $upto (the rows so far with the current row's ties) and $peers (the current
  * row's ties). Each form below was run on Flink 2.3
@@ -98,12 +99,12 @@ const CUME_DIST = `CAST(COUNT(*)$upto AS DOUBLE) / ${PARTITION_SIZE}`;
 
 export const WINDOW_OPS: Record<string, OpDef> = {
   row_number: windowOp('ROW_NUMBER()$ordered', 'BIGINT'),
-  rank: windowOp('RANK()$ordered', 'BIGINT'),
-  dense_rank: windowOp('DENSE_RANK()$ordered', 'BIGINT'),
+  rank: windowOp('RANK()$ranked', 'BIGINT'),
+  dense_rank: windowOp('DENSE_RANK()$ranked', 'BIGINT'),
   // the mean of the ranks the ties would have: rank + (number of ties - 1) / 2
-  avg_rank: windowOp('(RANK()$ordered + (COUNT(*)$peers - 1) / 2.0E0)', 'DOUBLE'),
+  avg_rank: windowOp('(RANK()$ranked + (COUNT(*)$peers - 1) / 2.0E0)', 'DOUBLE'),
   // Arquero: (rank - 1) / (size - 1), NaN for a partition of one row (SQL's PERCENT_RANK gives 0)
-  percent_rank: windowOp(`CASE WHEN ${PARTITION_SIZE} > 1 THEN PERCENT_RANK()$ordered ELSE CAST('NaN' AS DOUBLE) END`, 'DOUBLE'),
+  percent_rank: windowOp(`CASE WHEN ${PARTITION_SIZE} > 1 THEN PERCENT_RANK()$ranked ELSE CAST('NaN' AS DOUBLE) END`, 'DOUBLE'),
   cume_dist: windowOp(CUME_DIST, 'DOUBLE'),
   // Arquero: ceil(num * cume_dist), which gives ties one tile; SQL's NTILE splits rows evenly and ignores ties
   ntile: windowOp((a, over) => {

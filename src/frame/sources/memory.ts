@@ -5,6 +5,9 @@ import { encodeColumns, type EncodedTable } from '../../runtime/arrow-encode.js'
 import { createTableDdl } from '../../runtime/ddl.js';
 import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
+import { ROW_ORDINAL } from '../frame-state.js';
+
+const ordinals = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayLike<unknown>> | [string, ArrayLike<unknown>][];
 
@@ -43,6 +46,8 @@ export function memorySource(session: Session, columns: ColumnData, names?: stri
     const desc = entries.map(([k, v]) => `${k}: ${v.length}`).join(', ');
     throw new FlinkFrameError(`table(): all columns must have the same length (${desc}).`);
   }
+  // Arquero's input order, kept as a hidden column when the session asks for it (src/frame/row-order.ts)
+  if (session.options.rowOrder === 'arquero') entries = [...entries, [ROW_ORDINAL, ordinals(entries[0]?.[1].length ?? 0)]];
   return ipcSource(session, encodeColumns(entries, types), 'table()');
 }
 

@@ -6,6 +6,7 @@ import type { PlanNode } from '../../translate/plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { ordinalColumns, ordinalName } from '../row-order.js';
 
 export interface FoldOptions {
   /** Names of the key and value columns; default ['key', 'value']. */
@@ -32,18 +33,23 @@ export function fold(table: Table, values: unknown, options: FoldOptions = {}): 
     );
   }
   const kept = table.columnNames().filter((n) => !names.includes(n));
-  const inputs: PlanNode[] = names.map((name) => ({
+  // Arquero emits each row's folded columns in turn: the ordinal gains the column's position
+  const ordinal = ordinalColumns(table);
+  const position = ordinal.length ? ordinalName('f') : null;
+  const inputs: PlanNode[] = names.map((name, i) => ({
     kind: 'project',
     input: table.state.node,
     columns: [
       ...kept.map((n) => ({ name: n, sql: quoteIdent(n) })),
       { name: key, sql: `CAST(${quoteString(name)} AS STRING)` },
       { name: value, sql: `CAST(${quoteIdent(name)} AS ${type})` },
+      ...ordinal.map((n) => ({ name: n, sql: quoteIdent(n) })),
+      ...(position ? [{ name: position, sql: `CAST(${i} AS INT)` }] : []),
     ],
     label: `fold "${name}"`,
   }));
   const node: PlanNode = inputs.length === 1
     ? { ...inputs[0]!, label: `fold(${describe(values)})` }
     : { kind: 'setop', op: 'UNION ALL', inputs, label: `fold(${describe(values)})` };
-  return table.with({ node, order: [], groups: table.state.groups.filter((g) => kept.includes(g)) });
+  return table.with({ node, order: [], ordinal: position ? [...ordinal, position] : [], groups: table.state.groups.filter((g) => kept.includes(g)) });
 }

@@ -2,6 +2,7 @@ import type { Table } from '../table.js';
 import { assertColumns } from '../selection.js';
 import { derive } from './derive.js';
 import { windowedGroups } from './window.js';
+import { partitionOver } from './orderby.js';
 import { translateExpr } from '../../translate/expression.js';
 
 /**
@@ -28,7 +29,7 @@ export function groupby(table: Table, keys: unknown[]): Table {
     }
   }
   // Arquero refuses window functions in group keys; checked in a scope without a window, which rejects them
-  for (const [name, value] of Object.entries(derived)) translateExpr(name, value, table.scope('groupby'));
+  for (const [name, value] of Object.entries(derived)) translateExpr(name, value, { ...table.scope('groupby'), over: partitionOver(table) });
   const base = Object.keys(derived).length ? derive(table, derived) : table;
   assertColumns(base, names, 'groupby');
   return windowedGroups(base, names) ?? base.with({ groups: names });

@@ -32,14 +32,15 @@ function expand(table: Table, keys: string[]): Table {
   const schema = table.fullSchema();
   const added = schema.map((f) => (all.includes(f.name) ? `x.${quoteIdent(f.name)}` : `CAST(NULL AS ${f.type})`));
   const sql = `(SELECT * FROM ${input} AS t)\nUNION ALL\n(SELECT ${added.join(', ')} FROM (${missing}) AS x)`;
-  return table.with({ node: { kind: 'query', sql, inputs: [table.state.node], label: `expand(${describe(keys)})` }, order: [] });
+  return table.with({ node: { kind: 'query', sql, inputs: [table.state.node], label: `expand(${describe(keys)})` }, order: [], ordinal: [] });
 }
 
 /**
  * Arquero's impute: replaces missing values (null) of the named columns with an expression, which may aggregate
  * over the group (op.mean('x')), as a window.
  */
-export function impute(table: Table, values: Record<string, unknown>, options: ImputeOptions = {}): Table {
+export function impute(table: Table, values: Record<string, unknown> | null, options: ImputeOptions = {}): Table {
+  values ??= {}; // Arquero: impute(null, { expand }) only adds the missing rows
   const names = table.columnNames();
   for (const name of Object.keys(values)) {
     if (!names.includes(name)) throw new FlinkFrameError(`impute: invalid impute column "${name}"; available columns: ${names.join(', ')}.`);

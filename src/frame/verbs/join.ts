@@ -4,6 +4,7 @@ import type { JoinHow, NamedSql } from '../../translate/plan.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { joinOrdinal } from './join-order.js';
 import { translateExpr, translatePredicate, type ExprScope } from '../../translate/expression.js';
 
 export interface JoinOptions {
@@ -81,6 +82,11 @@ export function join(
   if (values == null) {
     leftCols = left.columnNames().filter((n) => options.how !== 'right' || !shared.has(n));
     rightCols = right.columnNames().filter((n) => options.how === 'right' || !shared.has(n));
+  } else if (typeof values === 'object' && !Array.isArray(values)) {
+    // Arquero: an object of values is the whole output, expressions over both rows
+    leftCols = [];
+    rightCols = [];
+    computed = joinValues(left, right, values as Record<string, unknown>, verb);
   } else {
     if (!Array.isArray(values) || values.length > 3) {
       throw new FlinkFrameError(`${verb}: values must be [leftColumns, rightColumns, { name: (a, b) => ... }?].`);
@@ -95,6 +101,7 @@ export function join(
   const [s1, s2] = options.suffix ?? ['_1', '_2'];
   const clash = new Set(leftCols.filter((n) => rightCols.includes(n)));
   const merge = options.how === 'full' && values == null;
+  // a computed value replaces a selected column of the same name, as in Arquero
   const columns: NamedSql[] = [
     ...leftCols.map((n) => ({
       name: clash.has(n) && s1 !== '' ? n + s1 : n,
@@ -102,23 +109,27 @@ export function join(
     })),
     ...rightCols.map((n) => ({ name: clash.has(n) && s2 !== '' ? n + s2 : n, sql: `r.${quoteIdent(n)}` })),
     ...computed,
-  ];
+  ].filter((c) => computed.includes(c) || !computed.some((d) => d.name === c.name));
+
   const names = columns.map((c) => c.name);
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new FlinkFrameError(`${verb}: the output would have two columns named "${duplicate}"; choose other names or suffixes.`);
+  // Arquero's join order, kept with a row ordinal (rowOrder: 'arquero')
+  const order = joinOrdinal(left, right, pairs !== null);
   return left.with({
     node: {
       kind: 'join',
-      left: left.state.node,
-      right: right.state.node,
+      left: (order?.left ?? left).state.node,
+      right: (order?.right ?? right).state.node,
       how: options.how,
       on: pairs ?? [],
       condition,
-      columns,
+      columns: [...columns, ...(order?.columns ?? [])],
       label: `${verb}(<table>, ${describe(on ?? (pairs ?? []).map((p) => p[0]))})`,
     },
     groups: [],
     order: [],
+    ordinal: order?.ordinal ?? [],
     params: { ...right.state.params, ...left.state.params },
   });
 }

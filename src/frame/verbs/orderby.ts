@@ -1,14 +1,18 @@
 import { FlinkFrameError } from '../../errors.js';
+import { quoteIdent } from '../../translate/sql-text.js';
 import { translateExpr } from '../../translate/expression.js';
 import { HIDDEN_PREFIX } from '../frame-state.js';
 import type { NamedSql, OrderKey } from '../../translate/plan.js';
 import { assertColumns } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough } from './project.js';
-import { quoteIdent } from '../../translate/sql-text.js';
 import { collatedRank, type Comparator } from './orderby-collate.js';
+import { ordinalColumns } from '../row-order.js';
 
 let orderings = 0;
+
+export const partitionOver = (table: Table) =>
+  table.state.groups.length ? `PARTITION BY ${table.state.groups.map(quoteIdent).join(', ')}` : '';
 
 interface KeySpec {
   value: unknown;
@@ -45,7 +49,8 @@ function keySpecs(table: Table, keys: unknown[]): KeySpec[] {
 export function orderby(table: Table, keys: unknown[]): Table {
   const specs = keySpecs(table, keys);
   assertColumns(table, specs.filter((s) => typeof s.value === 'string').map((s) => s.value as string), 'orderby');
-  const scope = table.scope('orderby');
+  // aggregates in a key are over the groups, as in Arquero (a window without order: no window functions)
+  const scope = { ...table.scope('orderby'), over: partitionOver(table) };
   const id = ++orderings;
   const computed: NamedSql[] = [];
   const order: OrderKey[] = specs.map((spec, i) => {
@@ -59,14 +64,14 @@ export function orderby(table: Table, keys: unknown[]): Table {
     return { column: key.name, desc: spec.desc };
   });
   const label = `orderby(${keys.map(describe).join(', ')})`;
-  const columns = [...table.columnNames().map(passThrough), ...computed];
+  const columns = [...table.columnNames().map(passThrough), ...ordinalColumns(table).map(passThrough), ...computed];
   return table.with({ node: { kind: 'project', input: table.state.node, columns, label }, order });
 }
 
 export function unorder(table: Table): Table {
   if (!table.isOrdered()) return table;
   return table.with({
-    node: { kind: 'project', input: table.state.node, columns: table.columnNames().map(passThrough), label: 'unorder()' },
+    node: { kind: 'project', input: table.state.node, columns: [...table.columnNames(), ...ordinalColumns(table)].map(passThrough), label: 'unorder()' },
     order: [],
   });
 }

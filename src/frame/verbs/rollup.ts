@@ -1,9 +1,14 @@
 import { translateExpr } from '../../translate/expression.js';
 import type { NamedSql } from '../../translate/plan.js';
+import { quoteIdent } from '../../translate/sql-text.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { singleOrdinal } from '../row-order.js';
 
-/** Aggregates each group (or the whole table) to one row; the result is ungrouped and unordered. */
+/**
+ * Aggregates each group (or the whole table) to one row; the result is ungrouped and unordered, except with a
+ * row ordinal (rowOrder: 'arquero'), where each group keeps its first row's: groups in first-appearance order.
+ */
 export function rollup(table: Table, values: Record<string, unknown>): Table {
   const scope = table.scope('rollup');
   const aggregates: NamedSql[] = Object.entries(values).map(([name, value]) => ({
@@ -17,11 +22,14 @@ export function count(table: Table, options: { as?: string }): Table {
   return aggregated(table, [{ name: options.as ?? 'count', sql: 'COUNT(*)' }], `count(${describe(options)})`);
 }
 
-function aggregated(table: Table, values: NamedSql[], label: string): Table {
+function aggregated(input: Table, values: NamedSql[], label: string): Table {
+  const { table, column } = singleOrdinal(input);
   const groups = [...table.state.groups];
+  const first: NamedSql[] = column ? [{ name: column, sql: `MIN(${quoteIdent(column)})` }] : [];
   return table.with({
-    node: { kind: 'aggregate', input: table.state.node, groups, values, label },
+    node: { kind: 'aggregate', input: table.state.node, groups, values: [...values, ...first], label },
     groups: [],
     order: [],
+    ordinal: column ? [column] : [],
   });
 }

@@ -1,6 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import type { Table } from '../table.js';
 import { filter } from './filter.js';
+import { ordinalColumns, sortKeys } from '../row-order.js';
 
 /**
  * Arquero's per-group slice is a filter on the row number within each group (arquero/src/helpers/slice.js);
@@ -10,7 +11,7 @@ import { filter } from './filter.js';
 function sliceGroups(table: Table, start: number, end: number): Table {
   const bound = (index: number) => (index < 0 ? `count() + ${index}` : String(index));
   const tests = [`${bound(start)} < row_number()`, ...(Number.isFinite(end) ? [`row_number() <= ${bound(end)}`] : [])];
-  if (table.isOrdered()) return filter(table, tests.join(' && '));
+  if (sortKeys(table).length) return filter(table, tests.join(' && '));
   const byColumns = table.with({ order: table.columnNames().map((column) => ({ column, desc: false })) });
   return filter(byColumns, tests.join(' && ')).with({ order: [] });
 }
@@ -20,7 +21,10 @@ function sliceGroups(table: Table, start: number, end: number): Table {
  * down into the scan; without an orderby, which rows is up to Flink (see docs/semantics.md).
  */
 export function slice(table: Table, start = 0, end = Infinity): Table {
-  if (table.isGrouped()) return sliceGroups(table, start, end);
+  // with a row ordinal, positions from the end are row numbers counted back from the table's size; so is a
+  // start without an end (Flink ignores an OFFSET without a LIMIT)
+  const fromEnd = start < 0 || end < 0 || (start > 0 && !Number.isFinite(end));
+  if (table.isGrouped() || (fromEnd && ordinalColumns(table).length)) return sliceGroups(table, start, end);
   if (start < 0 || end < 0) {
     throw new FlinkFrameError(
       `slice(${start}, ${end}): negative positions count from the end, which needs the row count first. ` +
@@ -32,7 +36,7 @@ export function slice(table: Table, start = 0, end = Infinity): Table {
     node: {
       kind: 'limit',
       input: table.state.node,
-      order: [...table.state.order],
+      order: sortKeys(table),
       offset: start,
       limit,
       label: `slice(${start}${Number.isFinite(end) ? `, ${end}` : ''})`,

@@ -7,6 +7,7 @@ import { preQuery } from '../pre-query.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
+import { derive } from './derive.js';
 
 export interface SpreadOptions {
   /** Output names (only when spreading one column); also limits the count. */
@@ -20,7 +21,11 @@ export interface SpreadOptions {
  * Arquero's spread of array columns: element i becomes column `<name>_<i+1>` (null where an array is shorter).
  * How many columns is the longest array's length, read first by a pre-query (a small Flink job at the call).
  */
-export function spread(table: Table, values: unknown, options: SpreadOptions = {}): Table {
+export function spread(input: Table, values: unknown, options: SpreadOptions = {}): Table {
+  // Arquero also spreads computed arrays ({ name: d => ... }): derived first, spread, and dropped
+  const computed = !!values && typeof values === 'object' && !Array.isArray(values) && Object.values(values).some((v) => typeof v === 'function');
+  const table = computed ? derive(input, values as Record<string, unknown>) : input;
+  if (computed) values = Object.keys(values as object);
   const names = [...resolveSelection(table, values, 'spread').keys()];
   assertColumns(table, names, 'spread');
   if (!names.length) return table;

@@ -6,6 +6,8 @@ import { preQuery } from '../pre-query.js';
 import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { derive } from './derive.js';
+import { ordinalColumns, ordinalName } from '../row-order.js';
 
 export interface UnrollOptions {
   /** At most this many elements of each array. */
@@ -22,7 +24,11 @@ export interface UnrollOptions {
  * as Arquero does (row i holds element i of each, null past an array's end): Flink's UNNEST takes one array, so
  * the positions 1..n are unnested instead, n being the longest array, found by a pre-query (explain() says so).
  */
-export function unroll(table: Table, values: unknown, options: UnrollOptions = {}): Table {
+export function unroll(input: Table, values: unknown, options: UnrollOptions = {}): Table {
+  // Arquero also unrolls computed arrays ({ name: d => ... }): derived first, then unrolled by name
+  const computed = isExprObject(values);
+  const table = computed ? derive(input, values as Record<string, unknown>) : input;
+  if (computed) values = Object.keys(values as object);
   const names = [...resolveSelection(table, values, 'unroll').keys()];
   assertColumns(table, names, 'unroll');
   if (!names.length) return table;
@@ -46,6 +52,8 @@ export function unroll(table: Table, values: unknown, options: UnrollOptions = {
     .filter((f) => !drop.has(f.name))
     .map((f) => (f.name === column ? `u.${quoteIdent(column)}` : `t.${quoteIdent(f.name)}`));
   if (index !== null) items.push(`CAST(u.\`__ff_ord\` - 1 AS INT) AS ${quoteIdent(index)}`);
+  const position = ordinalColumns(table).length ? ordinalName('u') : null;
+  if (position) items.push(`u.\`__ff_ord\` AS ${quoteIdent(position)}`);
   const unnest = `CROSS JOIN UNNEST(t.${quoteIdent(column)}) WITH ORDINALITY AS u(${quoteIdent(column)}, \`__ff_ord\`)`;
   const where = limit === null ? '' : ` WHERE u.\`__ff_ord\` <= ${limit}`;
   const optionText = Object.keys(options).length ? `, ${describe(options)}` : '';
@@ -57,8 +65,12 @@ export function unroll(table: Table, values: unknown, options: UnrollOptions = {
       label: `unroll(${describe(values)}${optionText})`,
     },
     ...state,
+    ...(position ? { ordinal: [...table.state.ordinal, position] } : {}),
   });
 }
+
+const isExprObject = (v: unknown) =>
+  !!v && typeof v === 'object' && !Array.isArray(v) && Object.values(v).some((x) => typeof x === 'function');
 
 interface Parallel {
   drop: Set<string>;
@@ -84,6 +96,8 @@ function parallel(table: Table, names: string[], { drop, index, limit, state, la
       return names.includes(f.name) ? `CASE WHEN CARDINALITY(${c}) >= u.p THEN ${c}[u.p] END AS ${quoteIdent(f.name)}` : c;
     });
   if (index !== null) items.push(`CAST(u.p - 1 AS INT) AS ${quoteIdent(index)}`);
+  const position = ordinalColumns(table).length ? ordinalName('u') : null;
+  if (position) items.push(`u.p AS ${quoteIdent(position)}`);
   const rowLength = `GREATEST(${names.map((n) => `COALESCE(CARDINALITY(t.${quoteIdent(n)}), 0)`).join(', ')})`;
   const range = `ARRAY[${Array.from({ length: positions }, (_, i) => i + 1).join(', ')}]`;
   return table.with({
@@ -94,5 +108,6 @@ function parallel(table: Table, names: string[], { drop, index, limit, state, la
       label: `${label} [pre-query: longest array = ${longest}]`,
     },
     ...state,
+    ...(position ? { ordinal: [...table.state.ordinal, position] } : {}),
   });
 }

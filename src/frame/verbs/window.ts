@@ -32,7 +32,7 @@ export function window(table: Table, spec: WindowSpec): Table {
   const clash = WINDOW_COLUMNS.find((c) => table.columnNames().includes(c));
   if (clash) throw new FlinkFrameError(`window: the table already has a column "${clash}"; rename it first.`);
   const node = windowNode(table, spec, []);
-  return table.with({ node, groups: ['window_start', 'window_end'], order: [], window: { spec, input: table, node } });
+  return table.with({ node, groups: ['window_start', 'window_end'], order: [], ordinal: [], window: { spec, input: table, node } });
 }
 
 /** The groups of a groupby on a windowed table: the window bounds first; sessions are recomputed per key. */
