@@ -24,6 +24,9 @@ export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
+/** Danfo.js names (docs/danfo.md): danfo.DataFrame, danfo.Series, danfo.readCSV, danfo.merge, ... */
+export * as danfo from './danfo/index.js';
+export { DataFrame as DanfoDataFrame, Series as DanfoSeries, readCSV as readDanfoCSV, fromDanfo } from './danfo/index.js';
 
 let current: Session | undefined;
 let defaultOptions: SessionOptions = {};
