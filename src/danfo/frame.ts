@@ -211,7 +211,9 @@ export class DataFrame {
     if (axis !== 0) throw new FlinkFrameError(`dropNa: axis must be 0 (columns) or 1 (rows), not ${String(axis)}.`);
     const counts = Object.fromEntries(missing.map((m, i) => [`c${i}`, `op.sum(${m} ? 1 : 0)`]));
     const [row] = preQuery(this.table.rollup(counts), 'dropNa({ axis: 0 })');
-    return this.next(this.table.select(this.columns.filter((_, i) => !Number(row?.[`c${i}`] ?? 0))));
+    const kept = this.columns.filter((_, i) => !Number(row?.[`c${i}`] ?? 0));
+    if (!kept.length) throw new FlinkFrameError('dropNa({ axis: 0 }): every column has a missing value, and a frame needs a column; fillNa(...) some first.');
+    return this.next(this.table.select(kept));
   }
 
   /** Each value replaced by whether it is missing. */

@@ -129,7 +129,10 @@ export class Series {
   }
 
   asType(dtype: 'int32' | 'float32' | 'string' | 'boolean'): Series {
-    return this.with(CONVERSIONS[checkDtype(dtype, `asType(${this.name})`)]!(this.expr));
+    const target = checkDtype(dtype, `asType(${this.name})`);
+    // an integer column holds no NaN (a cast would make it 0): a NaN becomes null
+    if (target === 'int32' && this.dtype === 'float32') return this.with(`(Number.isNaN(${this.expr}) ? null : parseInt(${this.expr}))`);
+    return this.with(CONVERSIONS[target]!(this.expr));
   }
 
   /** Danfo's string methods: `s.str.toUpperCase()`, `s.str.len()`, ... */
