@@ -126,7 +126,7 @@ describe('danfo façade: Series expressions match Danfo', () => {
   });
 
   it('arithmetic with Series and numbers (division is float division, as in JS)', async () => {
-    const keep = { inplace: false }; // Danfo's addColumn changes the frame in place by default
+    const keep = { inplace: false }; // Danfo's default too; flinkframe accepts it
     await expectSameAsDanfo(sales, (df) => df.addColumn('total', df.units.mul(df.price), keep));
     await expectSameAsDanfo(sales, (df) => df.addColumn('half', df.units.div(2), keep));
     await expectSameAsDanfo(sales, (df) => {

@@ -21,7 +21,7 @@ const JOINS: Record<MergeHow, 'join' | 'join_left' | 'join_right' | 'join_full'>
 export function merge(options: { left: DataFrame; right: DataFrame; on: string[] | string; how?: MergeHow }): DataFrame {
   const { left, right } = options;
   const on = Array.isArray(options.on) ? options.on : [options.on];
-  const how = options.how ?? 'left';
+  const how = options.how ?? 'inner';
   if (!(left instanceof DataFrame) || !(right instanceof DataFrame)) throw new FlinkFrameError('merge: left and right must be flinkframe danfo DataFrames.');
   if (!Object.hasOwn(JOINS, how)) throw new FlinkFrameError(`merge: how must be one of ${Object.keys(JOINS).join(', ')}, not ${JSON.stringify(how)}.`);
   if (!on.length) throw new FlinkFrameError('merge: give the key columns: merge({ left, right, on: ["key"], how }).');
