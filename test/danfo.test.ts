@@ -192,6 +192,16 @@ describe('danfo façade: Series expressions match Danfo', () => {
 });
 
 describe('danfo façade: frame verbs match Danfo', () => {
+  it('loc, notNa and not, and Series sortValues / dropNa', async () => {
+    await expectSameAsDanfo(sales, (df) => df.loc({ rows: df.units.gt(2), columns: ['item', 'units'] }));
+    const flags = (s: any) => (s.values as boolean[]).map((v) => !v); // Danfo has no notNa / not: its query takes booleans
+    await expectSameAsDanfo(gaps, (df) => (df instanceof danfo.DataFrame ? df.query(df.x.notNa()) : df.query(flags(df.x.isNa()))));
+    await expectSameAsDanfo(gaps, (df) => (df instanceof danfo.DataFrame ? df.query(df.s.eq('q').not()) : df.query(flags(df.s.eq('q')))));
+    await expectSameAsDanfo(sales, (df) => df.price.sortValues({ ascending: false }), { ordered: true });
+    await expectSameAsDanfo(gaps, (df) => df.x.dropNa());
+  });
+
+
   it('drop and rename', async () => {
     await expectSameAsDanfo(sales, (df) => df.drop({ columns: ['price', 'item'] }));
     await expectSameAsDanfo(sales, (df) => df.rename({ units: 'n', item: 'what' }));
