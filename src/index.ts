@@ -46,6 +46,9 @@ export type { RelocateOptions } from './frame/verbs/relocate.js';
 export type { SampleOptions } from './frame/verbs/sample.js';
 export type { SpreadOptions } from './frame/verbs/spread.js';
 export type { UnrollOptions } from './frame/verbs/unroll.js';
+/** Danfo.js names (docs/danfo.md): danfo.DataFrame, danfo.Series, danfo.readCSV, danfo.merge, ... */
+export * as danfo from './danfo/index.js';
+export { DataFrame as DanfoDataFrame, Series as DanfoSeries, readCSV as readDanfoCSV, fromDanfo } from './danfo/index.js';
 
 let current: Session | undefined;
 let defaultOptions: SessionOptions = {};
