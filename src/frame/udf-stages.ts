@@ -87,7 +87,7 @@ function stage(session: Session, input: PlanNode, links: Link[], inputColumns: s
   const pipeline = links.every((l) => l.def.pipeline !== false);
   const [first] = links;
   const spec: UdfWorkerSpec = {
-    ...workerSpec(links.map((l) => l.call.name).join(' + '), first.def as Udf, first.call.column),
+    ...workerSpec(links.length === 1 ? first.call.name : `${first.call.name} (and ${links.length - 1} more chained)`, first.def as Udf, first.call.column),
     args: shipped,
     batchSize,
     pipeline,

@@ -5,7 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import { Table, type Vector } from 'apache-arrow';
-import { compile, evaluate } from './udf-evaluate.js';
+import { compile, evaluate, UdfError } from './udf-evaluate.js';
 import type { UdfChainLink, UdfWorkerSpec } from './udf-spec.js';
 
 type Fn = ReturnType<typeof compile>;
@@ -43,9 +43,29 @@ export function evaluateChain(links: CompiledLink[], batch: Table): Table {
     // keys by position: one column may be passed twice (f(d.a, d.a))
     const args = new Table(Object.fromEntries(link.args.map((name, i) => [String(i), columns.get(name)!])));
     const call: Fn = link.generated ? (...cols) => fn(rows, ...cols) : fn;
-    const result = evaluate(call, spec, args);
+    let result: Vector;
+    try {
+      result = evaluate(call, spec, args);
+    } catch (e) {
+      throw located(e, link, args, links.length > 1);
+    }
     columns.set(link.result, result);
     results[link.result] = result;
   }
   return new Table(results);
+}
+
+/** A generated function marks the row it failed on (expr-js.ts): the error names that row's values. */
+function located(e: unknown, link: UdfChainLink, args: Table, chained: boolean): unknown {
+  if (!(e instanceof UdfError)) return e;
+  const row = (e.cause as { __ffRow?: unknown } | null)?.__ffRow;
+  let where = e.where;
+  if (typeof row === 'number') {
+    const values = link.args.map((_, c) => {
+      const v = args.getChildAt(c)!.get(row);
+      return `${link.argLabels?.[c] ?? c}=${JSON.stringify(typeof v === 'bigint' ? Number(v) : v) ?? 'undefined'}`;
+    });
+    where = `on row (${values.join(', ')})`;
+  }
+  return new UdfError(e.cause, chained ? `in ${link.name} ${where}` : where);
 }

@@ -5,7 +5,7 @@
  * Number(...), !!(...)), or the expression is refused with that advice.
  */
 import type { Node } from 'acorn';
-import { JS_OP_TYPES } from './js-ops.js';
+import { canRunAsJs, jsOpType } from './js-ops.js';
 import { OPS } from './op-registry.js';
 import { baseType, commonType, isNumeric, isString } from './expr-types.js';
 
@@ -44,7 +44,7 @@ const STATIC_TYPES: Record<string, string> = {
 const COMPARISONS = new Set(['==', '!=', '===', '!==', '<', '<=', '>', '>=', 'in', 'instanceof']);
 
 function opType(name: string, args: (string | undefined)[]): string | undefined {
-  if (Object.hasOwn(JS_OP_TYPES, name)) return JS_OP_TYPES[name];
+  if (canRunAsJs(name)) return jsOpType(name, args.length);
   const def = Object.hasOwn(OPS, name) ? OPS[name] : undefined;
   if (!def || def.agg || def.window) return undefined;
   if (def.type === '$0') return args[0];

@@ -326,7 +326,7 @@ function functionSource(code: string, args: number): string {
     `  const ${P}out = new Array(${P}n);`,
     `  for (let ${P}i = 0; ${P}i < ${P}n; ${P}i++) {`,
     ...indexes.map((i) => `    const ${P}${i} = ${P}a${i}[${P}i];`),
-    `    ${P}out[${P}i] = (${code});`,
+    `    try { ${P}out[${P}i] = (${code}); } catch (e) { if (e !== null && typeof e === 'object') e.${P}Row = ${P}i; throw e; }`,
     '  }',
     `  return ${P}out;`,
     '}',

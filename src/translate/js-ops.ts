@@ -23,3 +23,9 @@ export function canRunAsJs(name: string): boolean {
 export const JS_OP_TYPES: Record<string, string | undefined> = {
   to_json: 'STRING', normalize: 'STRING', clz32: 'INT', has: 'BOOLEAN', join: 'STRING',
 };
+
+/** op.match(value, regexp, index) gives the matched group (a string); without the index, an array. */
+export function jsOpType(name: string, argCount: number): string | undefined {
+  if (name === 'match') return argCount === 3 ? 'STRING' : undefined;
+  return Object.hasOwn(JS_OP_TYPES, name) ? JS_OP_TYPES[name] : undefined;
+}
