@@ -350,7 +350,7 @@ export function jsPart(node: Node, ctx: Ctx, visit: Visit, truth = false): SqlEx
   const args = emitter.args.length ? emitter.args : [{ sql: 'TRUE', type: 'BOOLEAN', kind: 'scalar' as const, columns: [] }];
   const labels = emitter.args.length ? emitter.labels : ['true'];
   const column = udfColumn();
-  const name = `js ${snippet(ctx, node).replace(/\s+/g, ' ').slice(0, 60)}`;
+  const name = `js ${snippet(ctx, node).replace(/\s+/g, ' ').slice(0, 200)}`;
   udfs.calls.push({
     name, args, labels, column,
     inline: { generated: true, arqueroOp: emitter.arqueroOp, source: functionSource(code, args.length), returns: type, vectorized: true, params: {} },
