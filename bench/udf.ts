@@ -34,7 +34,7 @@ for (const size of sweep) session.addFunction(`addVec${size}`, ff.udf(addVecSour
 // the same source for every engine: Flink's datagen connector, two sequences 0..rows-1 (the sum is known)
 const strings = (n: number) => Array.from({ length: n }, (_, i) => `, s${i} STRING`).join('');
 const stringOptions = (n: number) => Array.from({ length: n }, (_, i) => `, 'fields.s${i}.length' = '40'`).join('');
-session.engine.execute(`CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT${strings(4)}) WITH ('connector' = 'datagen', 'number-of-rows' = '${rows}',
+session.engine.execute(`CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT${strings(4)}) WITH ('connector' = 'datagen', 'number-of-rows' = '${rows}', 'rows-per-second' = '1000000000',
   'fields.a.kind' = 'sequence', 'fields.a.start' = '0', 'fields.a.end' = '${rows - 1}',
   'fields.b.kind' = 'sequence', 'fields.b.start' = '0', 'fields.b.end' = '${rows - 1}'${stringOptions(4)})`);
 const input = () => session.sql('SELECT a, b FROM gen');
@@ -151,7 +151,7 @@ printTable(['optimization', 'on: median ms', 'off: median ms', 'speedup'], optim
 
 // ---- batch sizes ----
 console.log('\nBatch-size sweep (vectorized UDF):\n');
-const sweepTimes = await measure(Object.fromEntries(sweep.map((size) => [`${size}`, () => sum(input().derive({ c: (d: any) => op[`addVec${size}`]!(d.a, d.b) }))])), reps);
+const sweepTimes = await measure(Object.fromEntries(sweep.map((size) => [`${size}`, () => sum(input().derive({ c: `d => op.addVec${size}(d.a, d.b)` }))])), reps);
 printTable(['batch size (rows)', 'median ms', 'rows/s', 'vs batch 10000'], sweep.map((size) => {
   const ms = sweepTimes[`${size}`]!;
   return [String(size), fmt(ms), fmt(rows / (ms / 1000)), fmt(sweepTimes['10000']! / ms, 2)];

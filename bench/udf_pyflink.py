@@ -16,7 +16,7 @@ conf.set("python.executable", sys.executable)
 conf.set("python.client.executable", sys.executable)
 conf.set("python.fn-execution.arrow.batch.size", str(batch))
 conf.set("python.fn-execution.bundle.size", str(batch))
-env.execute_sql(f"""CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '{rows}',
+env.execute_sql(f"""CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT) WITH ('connector' = 'datagen', 'number-of-rows' = '{rows}', 'rows-per-second' = '1000000000',
   'fields.a.kind' = 'sequence', 'fields.a.start' = '0', 'fields.a.end' = '{rows - 1}',
   'fields.b.kind' = 'sequence', 'fields.b.start' = '0', 'fields.b.end' = '{rows - 1}')""")
 
