@@ -1,54 +1,161 @@
-// JavaScript UDFs: rows per second of one job (an in-memory table of two BIGINT columns → derive c = a + b →
-// sum of c) with a vectorized UDF, a row UDF and the same computation in plain Flink SQL (the baseline, same
-// run, alternating). Prints the ratios to the baseline. 'no pipelining' waits for each batch's result instead
-// of buffering the next batch meanwhile.
-//     node dist/bench/udf.js [--quick]
+// JavaScript UDFs: rows per second of one job (a datagen table of two BIGINT sequences → c = a + b → sum of c)
+// computed by plain Flink SQL, a flinkframe vectorized UDF, a flinkframe row UDF, a Java ScalarFunction (no
+// process boundary) and PyFlink 2.3's pandas UDF, at the same parallelism on the same machine in the same run.
+// Then the UDF plan optimizations, each with and without (udf-plan-switches.ts), and a batch-size sweep.
+// PyFlink runs from bench/.venv, created on first use (`pip install apache-flink==2.3.0`).
+//     node dist/bench/udf.js [--quick] [--no-pyflink]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as ff from 'flinkframe';
-import { fmt, median, printSummary, printTable, quick, timed } from './measure.js';
+import { udfPlanSwitches } from '../src/frame/udf-plan-switches.js';
+import { check, fmt, median, printSummary, printTable, quick, sessionOptions, timed, type Check } from './measure.js';
 
 const { op } = ff as unknown as { op: Record<string, (...args: unknown[]) => number> };
 const rows = quick ? 200_000 : 2_000_000;
 const reps = quick ? 2 : 3;
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-const session = ff.session();
+const session = ff.session(sessionOptions());
+const parallelism = session.engine.parallelism;
+
+const addVecSource = (a: BigInt64Array, b: BigInt64Array) => {
+  const out = new BigInt64Array(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
+  return out;
+};
 session.addFunction('addRow', ff.udf((a: number, b: number) => a + b, { returns: 'BIGINT' }));
-session.addFunction('addVec', ff.udf((a: BigInt64Array, b: BigInt64Array) => {
-  const out = new BigInt64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
-  return out;
-}, { returns: 'BIGINT', vectorized: true }));
-session.addFunction('addVecWaiting', ff.udf((a: BigInt64Array, b: BigInt64Array) => {
-  const out = new BigInt64Array(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = a[i]! + b[i]!;
-  return out;
-}, { returns: 'BIGINT', vectorized: true, pipeline: false }));
+session.addFunction('addVec', ff.udf(addVecSource, { returns: 'BIGINT', vectorized: true }));
+const sweep = [1_000, 5_000, 10_000, 50_000];
+for (const size of sweep) session.addFunction(`addVec${size}`, ff.udf(addVecSource, { returns: 'BIGINT', vectorized: true, batchSize: size }));
 
-const a = new BigInt64Array(rows).map((_, i) => BigInt(i));
-const b = new BigInt64Array(rows).map((_, i) => BigInt(i % 1000));
-const input = session.table({ a, b }, undefined, { types: { a: 'BIGINT', b: 'BIGINT' } });
+// the same source for every engine: Flink's datagen connector, two sequences 0..rows-1 (the sum is known)
+const strings = (n: number) => Array.from({ length: n }, (_, i) => `, s${i} STRING`).join('');
+const stringOptions = (n: number) => Array.from({ length: n }, (_, i) => `, 'fields.s${i}.length' = '40'`).join('');
+session.engine.execute(`CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT${strings(4)}) WITH ('connector' = 'datagen', 'number-of-rows' = '${rows}', 'rows-per-second' = '1000000000',
+  'fields.a.kind' = 'sequence', 'fields.a.start' = '0', 'fields.a.end' = '${rows - 1}',
+  'fields.b.kind' = 'sequence', 'fields.b.start' = '0', 'fields.b.end' = '${rows - 1}'${stringOptions(4)})`);
+const input = () => session.sql('SELECT a, b FROM gen');
+const wide = () => session.sql('SELECT * FROM gen');
+const expected = String(rows * (rows - 1));
 
-const jobs: Record<string, () => Promise<Record<string, unknown>[]>> = {
-  'plain SQL': () => input.derive({ c: (d: any) => d.a + d.b }).rollup({ s: (d: any) => op.sum(d.c) }).objects(),
-  'vectorized UDF': () => input.derive({ c: (d: any) => op.addVec(d.a, d.b) }).rollup({ s: (d: any) => op.sum(d.c) }).objects(),
-  'vectorized UDF, no pipelining': () => input.derive({ c: (d: any) => op.addVecWaiting(d.a, d.b) }).rollup({ s: (d: any) => op.sum(d.c) }).objects(),
-  'row UDF': () => input.derive({ c: (d: any) => op.addRow(d.a, d.b) }).rollup({ s: (d: any) => op.sum(d.c) }).objects(),
+/** A Java ScalarFunction from the Java module's test classes (java/src/test/java/dev/flinkframe/bench). */
+function javaUdf(): string | undefined {
+  const classes = join(root, 'java', 'target', 'test-classes');
+  if (!existsSync(join(classes, 'dev', 'flinkframe', 'bench', 'AddBigints.class'))) return 'java/target/test-classes has no AddBigints.class: run `node scripts/setup.mjs --java-only`';
+  const jar = join(mkdtempSync(join(tmpdir(), 'flinkframe-bench-')), 'bench-udf.jar');
+  const jarTool = process.env.JAVA_HOME ? join(process.env.JAVA_HOME, 'bin', 'jar') : 'jar';
+  execFileSync(jarTool, ['--create', '--file', jar, '-C', classes, 'dev/flinkframe/bench']);
+  session.engine.execute(`CREATE TEMPORARY FUNCTION jadd AS 'dev.flinkframe.bench.AddBigints' USING JAR '${jar}'`);
+  return undefined;
+}
+const javaProblem = javaUdf();
+
+type Job = () => Promise<Record<string, unknown>[]>;
+const sum = (t: ff.Table) => t.rollup({ s: (d: any) => op.sum(d.c) }).objects();
+const jobs: Record<string, Job> = {
+  'plain SQL': () => sum(input().derive({ c: (d: any) => d.a + d.b })),
+  'flinkframe vectorized UDF': () => sum(input().derive({ c: (d: any) => op.addVec(d.a, d.b) })),
+  'flinkframe row UDF': () => sum(input().derive({ c: (d: any) => op.addRow(d.a, d.b) })),
+  ...(javaProblem ? {} : { 'Java ScalarFunction': () => session.sql('SELECT SUM(jadd(a, b)) AS s FROM gen').objects() }),
 };
 
-// the same answer from each, or the comparison means nothing
-const answers = new Set<string>();
-for (const job of Object.values(jobs)) answers.add(String((await job())[0]!.s));
-console.log(`UDF benchmark: ${rows} rows, parallelism ${session.engine.parallelism}; answers ${answers.size === 1 ? 'agree' : 'DIFFER: ' + [...answers]}`);
+async function measure(named: Record<string, Job>, times: number, answer = expected): Promise<Record<string, number>> {
+  for (const [name, job] of Object.entries(named)) {
+    const got = String((await job())[0]!.s); // warm-up, and the same answer from each
+    if (got !== answer) throw new Error(`${name} answered ${got}, expected ${answer}`);
+  }
+  const ms: Record<string, number[]> = Object.fromEntries(Object.keys(named).map((k) => [k, []]));
+  for (let r = 0; r < times; r++) for (const [name, job] of Object.entries(named)) ms[name]!.push((await timed(job)).ms);
+  return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
+}
 
-const times: Record<string, number[]> = Object.fromEntries(Object.keys(jobs).map((k) => [k, []]));
-for (let r = 0; r < reps; r++) for (const [name, job] of Object.entries(jobs)) times[name]!.push((await timed(job)).ms);
+/** PyFlink's plain SQL and pandas UDF runs of the same job, or why they could not run. */
+function pyflink(batchSize: number): { times?: Record<string, number>; problem?: string } {
+  if (process.argv.includes('--no-pyflink')) return { problem: 'skipped (--no-pyflink)' };
+  const venv = join(root, 'bench', '.venv');
+  const python = join(venv, 'bin', 'python');
+  if (!existsSync(python)) {
+    const made = spawnSync('python3', ['-m', 'venv', venv], { encoding: 'utf8' });
+    if (made.status !== 0) return { problem: `python3 -m venv failed: ${made.stderr.trim().split('\n').at(-1)}` };
+  }
+  const installed = spawnSync(python, ['-c', 'import pyflink'], { encoding: 'utf8' });
+  if (installed.status !== 0) {
+    const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '-q', 'apache-flink==2.3.0'], { encoding: 'utf8' });
+    if (pip.status !== 0) return { problem: `pip install apache-flink==2.3.0 failed: ${pip.stderr.trim().split('\n').slice(-3).join(' / ')}` };
+  }
+  const run = spawnSync(python, [join(root, 'bench', 'udf_pyflink.py'), String(rows), String(parallelism), String(reps), String(batchSize)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const last = run.stdout.trim().split('\n').at(-1) ?? '';
+  if (run.status !== 0 || !last.startsWith('{')) return { problem: `PyFlink job failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-4).join(' / ')}` };
+  const out = JSON.parse(last) as { times: Record<string, number[]>; answers: Record<string, number> };
+  const wrong = Object.entries(out.answers).find(([, a]) => String(a) !== expected);
+  if (wrong) return { problem: `PyFlink ${wrong[0]} answered ${wrong[1]}, expected ${expected}` };
+  return { times: Object.fromEntries(Object.entries(out.times).map(([k, v]) => [k, median(v)])) };
+}
 
-const base = median(times['plain SQL']!);
-printTable(['job', 'median ms', 'rows/s', 'throughput vs plain SQL'], Object.entries(times).map(([name, ms]) => {
-  const m = median(ms);
-  return [name, fmt(m), fmt(rows / (m / 1000)), fmt(base / m, 2)];
+console.log(`UDF benchmark: ${rows} rows (datagen, two BIGINT sequences), parallelism ${parallelism}, median of ${reps} runs\n`);
+const times = await measure(jobs, reps);
+const py = pyflink(10_000);
+const pyDefault = pyflink(1_000);
+const all: Record<string, number> = { ...times };
+if (py.times) {
+  all['PyFlink plain SQL'] = py.times.plain!;
+  all['PyFlink pandas UDF (batch 10000)'] = py.times.pandas!;
+}
+if (pyDefault.times) all['PyFlink pandas UDF (default batch 1000)'] = pyDefault.times.pandas!;
+printTable(['job', 'median ms', 'rows/s', 'vs plain SQL (same engine)'], Object.entries(all).map(([name, ms]) => {
+  const base = name.startsWith('PyFlink') ? py.times?.plain ?? NaN : times['plain SQL']!;
+  return [name, fmt(ms), fmt(rows / (ms / 1000)), fmt(base / ms, 2)];
 }));
-const vec = median(times['vectorized UDF']!);
-const row = median(times['row UDF']!);
-console.log(`vectorized UDF is ${fmt(row / vec, 2)}x the row UDF's throughput`);
-printSummary('udf', []);
+if (javaProblem) console.log(`Java ScalarFunction: not measured: ${javaProblem}`);
+if (py.problem) console.log(`PyFlink: not measured: ${py.problem}`);
+
+const vec = times['flinkframe vectorized UDF']!;
+const checks: Check[] = [];
+console.log(`\nvectorized UDF is ${fmt(times['flinkframe row UDF']! / vec, 2)}x the row UDF's throughput`);
+if (py.times) checks.push(check('vectorized UDF throughput vs PyFlink pandas UDF (batch 10000)', py.times.pandas! / vec, 'x', '>=', 2));
+if (pyDefault.times) console.log(`vectorized UDF vs PyFlink pandas UDF at its default batch size: ${fmt(pyDefault.times.pandas! / vec, 2)}x`);
+if (!javaProblem) checks.push(check('vectorized UDF throughput vs Java ScalarFunction', times['Java ScalarFunction']! / vec, 'x', '>=', 0.5));
+
+// ---- the plan optimizations, each against its absence (same run) ----
+type Switch = keyof typeof udfPlanSwitches;
+const twice = String(2n * BigInt(expected));
+const tenth = rows / 10; // a % 10 == 0 keeps a = 10k for k < tenth, where a + b = 20k
+const optimizations: { name: Switch; what: string; job: Job; answer: string }[] = [
+  { name: 'splitByKind', what: '(a) row and vectorized UDFs in separate stages (derive r = addRow(a, b), v = addVec(a, b))', answer: twice,
+    job: () => input().derive({ r: (d: any) => op.addRow(d.a, d.b), v: (d: any) => op.addVec(d.a, d.b) }).derive({ c: (d: any) => d.r + d.v }).rollup({ s: (d: any) => op.sum(d.c) }).objects() },
+  { name: 'pushFilters', what: '(b) filter below the stage (derive c = addVec(a, b), then filter a % 10 == 0: 10% of rows)', answer: String(10 * tenth * (tenth - 1)),
+    job: () => sum(input().derive({ c: (d: any) => op.addVec(d.a, d.b) }).filter((d: any) => d.a % 10 === 0)) },
+  { name: 'chain', what: '(c) two vectorized UDFs in one round trip (derive x = addVec(a, b), y = addVec(b, a))', answer: twice,
+    job: () => input().derive({ x: (d: any) => op.addVec(d.a, d.b), y: (d: any) => op.addVec(d.b, d.a) }).derive({ c: (d: any) => d.x + d.y }).rollup({ s: (d: any) => op.sum(d.c) }).objects() },
+  { name: 'shipOnlyRead', what: '(d) ship only read columns (the table has 4 more STRING(40) columns)', answer: expected,
+    job: () => sum(wide().derive({ c: (d: any) => op.addVec(d.a, d.b) })) },
+];
+console.log('\nUDF plan optimizations (each job run with the optimization on and off; speedup = off ms / on ms):\n');
+const optimizationRows: string[][] = [];
+for (const { name, what, job, answer } of optimizations) {
+  const timesOf = async (on: boolean) => {
+    udfPlanSwitches[name] = on;
+    try {
+      return (await measure({ [name]: job }, reps, answer))[name]!;
+    } finally {
+      udfPlanSwitches[name] = true;
+    }
+  };
+  const [on, off] = [await timesOf(true), await timesOf(false)];
+  optimizationRows.push([what, fmt(on), fmt(off), fmt(off / on, 2)]);
+}
+printTable(['optimization', 'on: median ms', 'off: median ms', 'speedup'], optimizationRows);
+
+// ---- batch sizes ----
+console.log('\nBatch-size sweep (vectorized UDF):\n');
+const sweepTimes = await measure(Object.fromEntries(sweep.map((size) => [`${size}`, () => sum(input().derive({ c: `d => op.addVec${size}(d.a, d.b)` }))])), reps);
+printTable(['batch size (rows)', 'median ms', 'rows/s', 'vs batch 10000'], sweep.map((size) => {
+  const ms = sweepTimes[`${size}`]!;
+  return [String(size), fmt(ms), fmt(rows / (ms / 1000)), fmt(sweepTimes['10000']! / ms, 2)];
+}));
+
+printSummary('udf', checks);
 await session.close();

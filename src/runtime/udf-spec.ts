@@ -19,4 +19,28 @@ export interface UdfWorkerSpec {
   batchSize: number;
   /** Keep one batch in flight while the next is buffered (default true). */
   pipeline?: boolean;
+  /**
+   * A stage's functions, run one after the other on each batch (one round trip): each reads shipped columns
+   * (`args` above) or earlier results by name. Then `results`/`resultTypes` list the columns returned.
+   */
+  chain?: UdfChainLink[];
+  results?: string[];
+  resultTypes?: string[];
+}
+
+/** One function of a stage's chain. */
+export interface UdfChainLink {
+  name: string;
+  source: string;
+  vectorized: boolean;
+  params: Record<string, unknown>;
+  returns: string;
+  /** Shipped columns or results of earlier links, in argument order. */
+  args: string[];
+  argLabels?: string[];
+  result: string;
+  /** Generated from a JavaScript part of an expression: called with the row count first. */
+  generated?: boolean;
+  /** Reads Arquero's op functions (the worker provides `op`). */
+  arqueroOp?: boolean;
 }

@@ -8,6 +8,7 @@ import { writeSync } from 'node:fs';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { ERROR, replyFrame, requestFrames, RESULT } from './udf-frames.js';
 import { compile, evaluate, UdfError } from './udf-evaluate.js';
+import { compileChain, evaluateChain } from './udf-chain.js';
 import { BadResult } from './udf-result.js';
 import type { UdfWorkerSpec } from './udf-spec.js';
 
@@ -30,12 +31,14 @@ function report(e: unknown, where?: string): void {
 
 let spec: UdfWorkerSpec | undefined;
 let fn: ReturnType<typeof compile> | undefined;
+let chain: ReturnType<typeof compileChain> | undefined;
 
 process.stdin.on('data', requestFrames((frame) => {
   if (!spec) {
     spec = JSON.parse(Buffer.from(frame).toString('utf8')) as UdfWorkerSpec;
     try {
-      fn = compile(spec);
+      if (spec.chain) chain = compileChain(spec);
+      else fn = compile(spec);
     } catch (e) {
       // reported on the first batch, where the operator waits for a reply
       fn = () => {
@@ -45,6 +48,10 @@ process.stdin.on('data', requestFrames((frame) => {
     return;
   }
   try {
+    if (chain) {
+      reply(RESULT, tableToIPC(evaluateChain(chain, tableFromIPC(frame)), 'stream'));
+      return;
+    }
     const result = evaluate(fn!, spec, tableFromIPC(frame));
     reply(RESULT, tableToIPC(new Table({ [spec.result]: result }), 'stream'));
   } catch (e) {

@@ -4,7 +4,8 @@
  */
 import type { CallExpression, Node } from 'acorn';
 import type { SqlExpr } from './expression.js';
-import { exprError, noTranslation, snippet, type Ctx } from './expr-context.js';
+import { exprError, noTranslation, NoTranslation, snippet, type Ctx } from './expr-context.js';
+import { canRunAsJs } from './js-ops.js';
 import { asArg, KIND_NAMES } from './expr-coerce.js';
 import { constantOf } from './expr-constant.js';
 import { sqlLiteral } from './expr-literal.js';
@@ -28,7 +29,11 @@ interface Target {
 
 function opNamed(name: string, label: string, ctx: Ctx, node: Node): OpDef {
   if (Object.hasOwn(OPS, name)) return OPS[name];
-  if (Object.hasOwn(UNTRANSLATED, name)) throw exprError(ctx, `calls ${label} (${snippet(ctx, node)}), which ${UNTRANSLATED[name]}`);
+  if (Object.hasOwn(UNTRANSLATED, name)) {
+    const error = exprError(ctx, `calls ${label} (${snippet(ctx, node)}), which ${UNTRANSLATED[name]}`);
+    // Arquero's own implementation runs it in a JavaScript part where the scope allows one (expr-js.ts)
+    throw canRunAsJs(name) ? new NoTranslation(error.message) : error;
+  }
   throw noTranslation(ctx, node, `the function ${label}`);
 }
 

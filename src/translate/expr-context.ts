@@ -15,7 +15,12 @@ export interface Ctx {
   readonly rowColumns: Set<string>;
   /** True while translating an aggregate's arguments (aggregates do not nest). */
   inAggregate: boolean;
+  /** True while a JavaScript part tries its subexpressions as SQL: no nested JavaScript part then (expr-js.ts). */
+  sqlOnly?: boolean;
 }
+
+/** JS with no Flink SQL form: where the scope allows it, the translator runs it as JavaScript (expr-js.ts). */
+export class NoTranslation extends FlinkFrameError {}
 
 /** Uses a local's value; inside it the name is not a local (`const y = y + 1` must not loop). */
 export function useLocal<T>(ctx: Ctx, name: string, use: (init: Node) => T): T {
@@ -42,7 +47,7 @@ export function exprError(ctx: Ctx, detail: string): FlinkFrameError {
 
 /** The error for JS that has no Flink SQL form (a JS UDF runtime will take these later). */
 export function noTranslation(ctx: Ctx, node: Node, what: string): FlinkFrameError {
-  return exprError(ctx, `uses ${what} (${snippet(ctx, node)}), which has no Flink SQL translation`);
+  return new NoTranslation(exprError(ctx, `uses ${what} (${snippet(ctx, node)}), which has no Flink SQL translation`).message);
 }
 
 /** A name that is neither a column, a param nor a local: a closure variable, which cannot travel to Flink. */

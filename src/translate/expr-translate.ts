@@ -16,6 +16,7 @@ import { baseType, commonType, isBoolean, isNull, isNumeric, isTemporal } from '
 import { quoteIdent } from './sql-text.js';
 import { fieldNames, findField } from './schema.js';
 import { OPS } from './op-registry.js';
+import { attemptSql, jsAllowed, jsPart } from './expr-js.js';
 
 // acorn's node types are a union keyed by `type`; the visitors read their fields by name
 type AnyNode = Node & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -125,7 +126,7 @@ function logical(node: AnyNode, ctx: Ctx): SqlExpr {
     const pickRight = op === '&&' ? !!left.value : op === '||' ? !left.value : left.value == null;
     return pickRight ? visit(node.right, ctx) : left;
   }
-  const right = visit(node.right, ctx);
+  const right = guarded(ctx, node, () => visit(node.right, ctx));
   if (op !== '??' && isBoolean(left.type) && isBoolean(right.type)) {
     return combine(`(${left.sql} ${op === '&&' ? 'AND' : 'OR'} ${right.sql})`, 'BOOLEAN', [left, right]);
   }
@@ -142,7 +143,7 @@ function conditional(node: AnyNode, ctx: Ctx): SqlExpr {
   const known = constantOf(node.test, ctx);
   if (known) return visit(known.value ? node.consequent : node.alternate, ctx);
   const test = condition(node.test, ctx);
-  const [then, otherwise] = [visit(node.consequent, ctx), visit(node.alternate, ctx)];
+  const [then, otherwise] = guarded(ctx, node, () => [visit(node.consequent, ctx), visit(node.alternate, ctx)]);
   const type = commonType([then.type, otherwise.type]);
   if (!type) throw exprError(ctx, `gives ${baseType(then.type)} or ${baseType(otherwise.type)} in "${snippet(ctx, node)}"; in SQL both branches must have one type`);
   return combine(`CASE WHEN ${test.sql} THEN ${then.sql} ELSE ${otherwise.sql} END`, type, [test, then, otherwise]);
@@ -203,17 +204,41 @@ const VISITORS: Record<string, (node: AnyNode, ctx: Ctx) => SqlExpr> = {
   BlockStatement: block,
 };
 
-export function visit(node: Node, ctx: Ctx): SqlExpr {
+function visitSql(node: Node, ctx: Ctx): SqlExpr {
   const visitor = VISITORS[node.type];
   if (!visitor) throw noTranslation(ctx, node, UNSUPPORTED[node.type] ?? `a ${node.type}`);
   return visitor(node as AnyNode, ctx);
 }
 
+/** A node's value: Flink SQL, or where it has none and the verb runs UDF stages, a JavaScript part (expr-js.ts). */
+export function visit(node: Node, ctx: Ctx): SqlExpr {
+  if (!jsAllowed(ctx)) return visitSql(node, ctx);
+  return attemptSql(ctx, () => visitSql(node, ctx)) ?? jsPart(node, ctx, visit);
+}
+
+/**
+ * JS evaluates a branch only where its guard lets it (`d.s && d.s.match(re)`), a UDF stage evaluates every row:
+ * a JavaScript part in a branch makes the whole choice JavaScript, guard included.
+ */
+function guarded<T>(ctx: Ctx, node: Node, branches: () => T): T {
+  const calls = ctx.scope.udfs?.calls;
+  const mark = calls?.length ?? 0;
+  const result = branches();
+  if (calls?.slice(mark).some((c) => c.inline)) throw noTranslation(ctx, node, 'JavaScript in a branch of a condition');
+  return result;
+}
+
 /** A node's JS truthiness as a SQL condition (BOOLEAN; NULL only where SQL treats it as false anyway). */
 export function condition(node: Node, ctx: Ctx): SqlExpr {
+  if (!jsAllowed(ctx)) return conditionSql(node, ctx);
+  return attemptSql(ctx, () => conditionSql(node, ctx)) ?? jsPart(node, ctx, visit, true);
+}
+
+function conditionSql(node: Node, ctx: Ctx): SqlExpr {
   const n = node as AnyNode;
   if (n.type === 'LogicalExpression' && n.operator !== '??') {
-    const [l, r] = [condition(n.left, ctx), condition(n.right, ctx)];
+    const l = condition(n.left, ctx);
+    const r = guarded(ctx, node, () => condition(n.right, ctx));
     return combine(`(${l.sql} ${n.operator === '&&' ? 'AND' : 'OR'} ${r.sql})`, 'BOOLEAN', [l, r]);
   }
   if (n.type === 'BinaryExpression') {

@@ -18,6 +18,27 @@ export interface UdfCall {
   /** The arguments as the user wrote them (to name a failing row's values). */
   labels: string[];
   column: string;
+  /** A function generated from a JavaScript part of the expression (expr-js.ts), not a registered UDF. */
+  inline?: InlineUdf;
+}
+
+/** What a stage needs of a UDF: a registered one (src/frame/udf.ts) or one generated from a JavaScript part. */
+export interface UdfDef {
+  source: string;
+  returns: string;
+  vectorized: boolean;
+  params: Record<string, unknown>;
+  batchSize?: number;
+  pipeline?: boolean;
+}
+
+/**
+ * A generated function: vectorized, called with the batch's row count first, then one column per argument;
+ * `arqueroOp` says it calls Arquero's op functions (the worker provides `op`).
+ */
+export interface InlineUdf extends UdfDef {
+  generated: true;
+  arqueroOp: boolean;
 }
 
 /** The registered UDFs an expression may call, and the calls found in it (filled in by the translator). */
@@ -29,6 +50,11 @@ export interface UdfScope {
 /** Hidden columns (src/frame/frame-state.ts HIDDEN_PREFIX) that hold UDF arguments and results. */
 export const UDF_COLUMN_PREFIX = '__ff_udf';
 let calls = 0;
+
+/** A fresh hidden column name for a call's result. */
+export function udfColumn(): string {
+  return `${UDF_COLUMN_PREFIX}${++calls}`;
+}
 
 function calleeName(node: CallExpression, ctx: Ctx): string | undefined {
   const callee = node.callee;
@@ -51,9 +77,7 @@ export function translateUdfCall(node: CallExpression, ctx: Ctx, visit: Visit): 
   const udfs = ctx.scope.udfs;
   const name = udfs && calleeName(node, ctx);
   if (!udfs || !name || !udfs.functions.has(name)) return undefined;
-  if (ctx.inAggregate) {
-    throw exprError(ctx, `calls the JavaScript UDF ${name}() inside an aggregate (${snippet(ctx, node)}); derive the UDF's result first, then aggregate that column`);
-  }
+  // inside an aggregate too: the stage computes the per-row values before the aggregation reads them
   const args = node.arguments.map((arg) => {
     if (arg.type === 'SpreadElement') throw exprError(ctx, `passes a spread argument to the JavaScript UDF ${name}()`);
     const value = visit(arg, ctx);
@@ -62,7 +86,7 @@ export function translateUdfCall(node: CallExpression, ctx: Ctx, visit: Visit): 
     }
     return value;
   });
-  const column = `${UDF_COLUMN_PREFIX}${++calls}`;
+  const column = udfColumn();
   udfs.calls.push({ name, args, labels: node.arguments.map((a) => snippet(ctx, a)), column });
   return { sql: quoteIdent(column), type: baseType(udfs.functions.get(name)!.returns), kind: 'scalar', columns: [...new Set(args.flatMap((a) => a.columns))] };
 }

@@ -5,6 +5,8 @@ import type { Table } from '../table.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { describe, passThrough } from './project.js';
 import { filterOnUdfResults, udfScope } from '../udf-stages.js';
+import { filterNode } from '../udf-filter-pushdown.js';
+import { splitConjuncts } from '../../translate/predicate-conjuncts.js';
 
 let windowTests = 0;
 
@@ -13,9 +15,14 @@ export function filter(table: Table, predicate: unknown): Table {
   const udfs = udfScope(table);
   const condition = translatePredicate(expr, { ...windowScope(table, 'filter', frame), udfs });
   const label = `filter(${describe(predicate)})`;
-  if (udfs?.calls.length) return filterOnUdfResults(table, condition, udfs, label);
+  if (udfs.calls.length) {
+    // a && b is filter(a) then filter(b), also in JS (b runs only where a holds): SQL tests then go below the stages
+    const conjuncts = frame ? undefined : splitConjuncts(expr);
+    if (conjuncts) return conjuncts.reduce((t, c) => filter(t, c), table);
+    return filterOnUdfResults(table, condition, udfs, label);
+  }
   if (condition.kind === 'scalar') {
-    return table.with({ node: { kind: 'filter', input: table.state.node, predicate: condition.sql, label } });
+    return table.with({ node: filterNode(table.state.node, condition.sql, label) });
   }
   // SQL allows no window function in WHERE: compute the test into a hidden column, filter on it, drop it
   const test = `${HIDDEN_PREFIX}w${++windowTests}`;

@@ -4,18 +4,21 @@ import { quoteIdent } from '../../translate/sql-text.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
 import { singleOrdinal } from '../row-order.js';
+import { udfScope, withUdfStages } from '../udf-stages.js';
 
 /**
  * Aggregates each group (or the whole table) to one row; the result is ungrouped and unordered, except with a
  * row ordinal (rowOrder: 'arquero'), where each group keeps its first row's: groups in first-appearance order.
  */
 export function rollup(table: Table, values: Record<string, unknown>): Table {
-  const scope = table.scope('rollup');
+  // JavaScript inside an aggregate's argument runs in a UDF stage before the aggregation
+  const udfs = udfScope(table);
+  const scope = { ...table.scope('rollup'), udfs };
   const aggregates: NamedSql[] = Object.entries(values).map(([name, value]) => ({
     name,
     sql: translateExpr(name, value, scope).sql,
   }));
-  return aggregated(table, aggregates, `rollup(${describe(values)})`);
+  return aggregated(withUdfStages(table, udfs), aggregates, `rollup(${describe(values)})`);
 }
 
 export function count(table: Table, options: { as?: string }): Table {

@@ -28,75 +28,113 @@ final class ArrowBatchCodec {
   private final String udfName;
   private final RowType argType;
   private final int[] argFields;
-  private final LogicalType resultType;
-  private final String returns;
+  private final LogicalType[] resultTypes;
+  private final List<String> returns;
   private final BufferAllocator allocator;
 
-  ArrowBatchCodec(String udfName, RowType argType, int[] argFields, LogicalType resultType, String returns,
+  /** Reused from batch to batch: the argument vectors (buffers grow, never shrink) and the bytes written. */
+  private VectorSchemaRoot root;
+  private ColumnWriter[] writers;
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
+
+  ArrowBatchCodec(String udfName, RowType argType, int[] argFields, LogicalType[] resultTypes, List<String> returns,
       BufferAllocator allocator) {
     this.udfName = udfName;
     this.argType = argType;
     this.argFields = argFields;
-    this.resultType = resultType;
+    this.resultTypes = resultTypes;
     this.returns = returns;
     this.allocator = allocator;
   }
 
-  byte[] encode(List<RowData> rows) throws IOException {
-    try (VectorSchemaRoot root = VectorSchemaRoot.create(ArrowTypeMapping.schemaOf(argType), allocator)) {
+  private void allocate(int rows) {
+    if (root == null) {
+      root = VectorSchemaRoot.create(ArrowTypeMapping.schemaOf(argType), allocator);
       List<FieldVector> vectors = root.getFieldVectors();
+      writers = new ColumnWriter[vectors.size()];
       for (int c = 0; c < vectors.size(); c++) {
-        FieldVector vector = vectors.get(c);
-        vector.setInitialCapacity(rows.size());
-        vector.allocateNew();
-        ColumnWriter writer = ArrowTypeMapping.writer(argType.getFieldNames().get(c), argType.getTypeAt(c), vector);
-        int field = argFields[c];
-        for (int i = 0; i < rows.size(); i++) {
-          RowData row = rows.get(i);
-          if (row.isNullAt(field)) vector.setNull(i);
-          else writer.write(row, field, i);
-        }
-        vector.setValueCount(rows.size());
+        vectors.get(c).setInitialCapacity(rows);
+        vectors.get(c).allocateNew();
+        writers[c] = ArrowTypeMapping.writer(argType.getFieldNames().get(c), argType.getTypeAt(c), vectors.get(c));
       }
-      root.setRowCount(rows.size());
-      ByteArrayOutputStream out = new ByteArrayOutputStream();
-      try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(out))) {
-        writer.start();
-        writer.writeBatch();
-        writer.end();
-      }
-      return out.toByteArray();
+      return;
+    }
+    for (FieldVector vector : root.getFieldVectors()) {
+      vector.reset();
+      while (vector.getValueCapacity() < rows) vector.reAlloc();
     }
   }
 
-  /** The result values, copied out of Arrow memory (index i is input row i). */
+  /** The argument columns of the rows as one Arrow IPC stream, written straight from the rows. */
+  byte[] encode(List<RowData> rows) throws IOException {
+    int n = rows.size();
+    allocate(n);
+    List<FieldVector> vectors = root.getFieldVectors();
+    for (int c = 0; c < vectors.size(); c++) {
+      FieldVector vector = vectors.get(c);
+      ColumnWriter writer = writers[c];
+      int field = argFields[c];
+      for (int i = 0; i < n; i++) {
+        RowData row = rows.get(i);
+        if (row.isNullAt(field)) vector.setNull(i);
+        else writer.write(row, field, i);
+      }
+      vector.setValueCount(n);
+    }
+    root.setRowCount(n);
+    out.reset();
+    try (ArrowStreamWriter writer = new ArrowStreamWriter(root, null, Channels.newChannel(out))) {
+      writer.start();
+      writer.writeBatch();
+      writer.end();
+    }
+    return out.toByteArray();
+  }
+
+  /** The first result column's values (a SQL function call has one). */
   Object[] decode(byte[] bytes, int expectedRows) throws IOException {
+    return decodeColumns(bytes, expectedRows)[0];
+  }
+
+  /** The result columns' values, copied out of Arrow memory: [column][row], row i is input row i. */
+  Object[][] decodeColumns(byte[] bytes, int expectedRows) throws IOException {
     try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(bytes), allocator)) {
-      VectorSchemaRoot root = reader.getVectorSchemaRoot();
+      VectorSchemaRoot result = reader.getVectorSchemaRoot();
       if (!reader.loadNextBatch()) throw wrong("an empty result stream");
-      int rows = root.getRowCount();
+      int rows = result.getRowCount();
       if (rows != expectedRows) {
         throw wrong(rows + " values for a batch of " + expectedRows + " rows; a UDF must return one value per row");
       }
-      if (root.getFieldVectors().size() != 1) throw wrong(root.getFieldVectors().size() + " result columns");
-      FieldVector vector = root.getVector(0);
-      ColumnVector view;
-      try {
-        view = ArrowTypeMapping.view(udfName, resultType, vector.getField().getType()).apply(vector);
-      } catch (IllegalArgumentException e) {
-        throw wrong("values of Arrow type " + vector.getField().getType() + ", but it declares returns: '" + returns + "'");
+      int columns = result.getFieldVectors().size();
+      if (columns != resultTypes.length) throw wrong(columns + " result columns, expected " + resultTypes.length);
+      ColumnVector[] views = new ColumnVector[columns];
+      for (int c = 0; c < columns; c++) {
+        FieldVector vector = result.getVector(c);
+        try {
+          views[c] = ArrowTypeMapping.view(udfName, resultTypes[c], vector.getField().getType()).apply(vector);
+        } catch (IllegalArgumentException e) {
+          throw wrong("values of Arrow type " + vector.getField().getType() + ", but it declares returns: '" + returns.get(c) + "'");
+        }
       }
-      VectorizedColumnBatch batch = new VectorizedColumnBatch(new ColumnVector[] {view});
+      VectorizedColumnBatch batch = new VectorizedColumnBatch(views);
       batch.setNumRows(rows);
       ColumnarRowData row = new ColumnarRowData(batch);
-      RowData.FieldGetter getter = RowData.createFieldGetter(resultType, 0);
-      Object[] values = new Object[rows];
-      for (int i = 0; i < rows; i++) {
-        row.setRowId(i);
-        values[i] = getter.getFieldOrNull(row);
+      Object[][] values = new Object[columns][rows];
+      for (int c = 0; c < columns; c++) {
+        RowData.FieldGetter getter = RowData.createFieldGetter(resultTypes[c], c);
+        for (int i = 0; i < rows; i++) {
+          row.setRowId(i);
+          values[c][i] = getter.getFieldOrNull(row);
+        }
       }
       return values;
     }
+  }
+
+  /** Frees the reused vectors (before the allocator closes). */
+  void close() {
+    if (root != null) root.close();
+    root = null;
   }
 
   private UdfFailure wrong(String what) {

@@ -93,7 +93,8 @@ public final class JsScalarFunction extends ScalarFunction {
     if (!signature.toString().equals(argSignature)) {
       int[] positions = new int[args.length];
       for (int i = 0; i < positions.length; i++) positions[i] = i;
-      codec = new ArrowBatchCodec(spec.name, new RowType(fields), positions, resultType, spec.returns, allocator);
+      if (codec != null) codec.close();
+      codec = new ArrowBatchCodec(spec.name, new RowType(fields), positions, new LogicalType[] {resultType}, List.of(spec.returns), allocator);
       argSignature = signature.toString();
     }
     Object result = codec.decode(worker.call(codec.encode(List.<RowData>of(GenericRowData.of(internal)))), 1)[0];
@@ -103,6 +104,7 @@ public final class JsScalarFunction extends ScalarFunction {
   @Override
   public void close() throws Exception {
     if (worker != null) worker.close();
+    if (codec != null) codec.close();
     if (allocator != null) allocator.close();
   }
 }

@@ -31,7 +31,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   private final RowType inputType;
   private final RowType argType;
   private final int[] argFields;
-  private final LogicalType resultType;
+  private final LogicalType[] resultTypes;
 
   private transient RowDataSerializer copier;
   private transient List<RowData> buffer;
@@ -40,12 +40,12 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   private transient ArrowBatchCodec codec;
   private transient UdfWorker worker;
 
-  JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType resultType) {
+  JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType[] resultTypes) {
     this.spec = spec;
     this.inputType = inputType;
     this.argType = argType;
     this.argFields = argFields;
-    this.resultType = resultType;
+    this.resultTypes = resultTypes;
   }
 
   @Override
@@ -55,7 +55,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     buffer = new ArrayList<>(spec.batchSize);
     inFlight = new ArrayList<>(spec.batchSize);
     allocator = new RootAllocator();
-    codec = new ArrowBatchCodec(spec.name, argType, argFields, resultType, spec.returns, allocator);
+    codec = new ArrowBatchCodec(spec.name, argType, argFields, resultTypes, spec.resultTypes, allocator);
     worker = new UdfWorker(spec.name, spec.command, spec.json);
   }
 
@@ -84,10 +84,12 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   /** Emits the batch in flight, joined with its results. */
   private void receive() throws Exception {
     if (inFlight.isEmpty()) return;
-    Object[] results = codec.decode(worker.receive(), inFlight.size());
-    for (int i = 0; i < results.length; i++) {
+    Object[][] results = codec.decodeColumns(worker.receive(), inFlight.size());
+    for (int i = 0; i < inFlight.size(); i++) {
       RowData in = inFlight.get(i);
-      output.collect(new StreamRecord<>(new JoinedRowData(in.getRowKind(), in, GenericRowData.of(results[i]))));
+      GenericRowData appended = new GenericRowData(results.length);
+      for (int c = 0; c < results.length; c++) appended.setField(c, results[c][i]);
+      output.collect(new StreamRecord<>(new JoinedRowData(in.getRowKind(), in, appended)));
     }
     inFlight.clear();
   }
@@ -119,6 +121,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   public void close() throws Exception {
     try {
       if (worker != null) worker.close();
+      if (codec != null) codec.close();
       if (allocator != null) allocator.close();
     } finally {
       super.close();

@@ -19,6 +19,9 @@ final class UdfStageSpec implements Serializable {
   final String returns;
   final List<String> args;
   final String result;
+  /** The result columns a stage appends (one per chained function), and their Flink SQL types. */
+  final List<String> results;
+  final List<String> resultTypes;
   final List<String> command;
   final int batchSize;
   /** Keep one batch in flight while the next is buffered (false: wait for each batch's result). */
@@ -32,6 +35,8 @@ final class UdfStageSpec implements Serializable {
     this.returns = (String) m.get("returns");
     this.args = m.get("args") == null ? List.of() : new ArrayList<>((List<String>) m.get("args"));
     this.result = (String) m.get("result");
+    this.results = m.get("results") == null ? List.of(result) : new ArrayList<>((List<String>) m.get("results"));
+    this.resultTypes = m.get("resultTypes") == null ? List.of(returns) : new ArrayList<>((List<String>) m.get("resultTypes"));
     this.command = new ArrayList<>((List<String>) m.get("command"));
     this.batchSize = ((Number) m.get("batchSize")).intValue();
     this.pipeline = !Boolean.FALSE.equals(m.get("pipeline"));

@@ -35,18 +35,19 @@ public final class UdfStages {
       if (argFields[i] < 0) throw new IllegalArgumentException("UDF stage: no input column " + spec.args.get(i));
       argFieldTypes.add(new RowType.RowField(spec.args.get(i), inputType.getTypeAt(argFields[i])));
     }
-    LogicalType resultType =
-        LogicalTypeParser.parse(spec.returns, UdfStages.class.getClassLoader()).copy(true);
-
+    LogicalType[] resultTypes = new LogicalType[spec.results.size()];
     List<RowType.RowField> outFields = new ArrayList<>(inputType.getFields());
-    outFields.add(new RowType.RowField(spec.result, resultType));
+    for (int i = 0; i < resultTypes.length; i++) {
+      resultTypes[i] = LogicalTypeParser.parse(spec.resultTypes.get(i), UdfStages.class.getClassLoader()).copy(true);
+      outFields.add(new RowType.RowField(spec.results.get(i), resultTypes[i]));
+    }
     RowType outputType = new RowType(outFields);
 
     DataStream<RowData> rows = tables.toDataStream(input, inputDataType.bridgedTo(RowData.class));
     DataStream<RowData> withResult = rows.transform(
         "JavaScript UDF " + spec.name,
         InternalTypeInfo.of(outputType),
-        new JsUdfOperator(spec, inputType, new RowType(argFieldTypes), argFields, resultType));
+        new JsUdfOperator(spec, inputType, new RowType(argFieldTypes), argFields, resultTypes));
     Table output = tables.fromDataStream(withResult, Schema.newBuilder().fromRowDataType(
         org.apache.flink.table.types.utils.TypeConversions.fromLogicalToDataType(outputType)).build());
     tables.createTemporaryView(view, output);
