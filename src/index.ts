@@ -31,6 +31,7 @@ export type { DatagenField, DatagenOptions } from './frame/sources/datagen.js';
 export type { StreamingSourceOptions, WatermarkOption } from './frame/sources/streaming-options.js';
 export type { PlotOptions } from './frame/plot/plot-frame.js';
 export type { JobProgress, ProgressListener } from './runtime/job-progress.js';
+export type { JdbcTarget } from './runtime/write-jdbc.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions, EngineKind } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';

@@ -2,6 +2,7 @@ import * as aq from 'arquero';
 import { tableFromIPC, Table as ArrowTable } from 'apache-arrow';
 import { collectIpc } from '../runtime/collect.js';
 import { writeFiles, type FileFormat } from '../runtime/write-files.js';
+import { writeJdbc as writeJdbcRows, type JdbcTarget } from '../runtime/write-jdbc.js';
 import { emptyIpc } from '../runtime/arrow-encode.js';
 import { finalQuery } from './final-query.js';
 import { firstRows, limitOfUnbounded } from './stream.js';
@@ -101,4 +102,13 @@ export async function write(table: Table, path: string, format: FileFormat, opti
   const session = table.state.session;
   session.prepare(table.state.node);
   await writeFiles(session.engine, sql, schema, path, format, options);
+}
+
+/** Writes the result into a database table (append, or upsert on keys) through Flink's JDBC connector. */
+export async function writeJdbc(table: Table, target: JdbcTarget): Promise<void> {
+  const { sql, schema } = finalQuery(table);
+  if (explainInstead(table, `writeJDBC ${target.table}`)) return;
+  const session = table.state.session;
+  session.prepare(table.state.node);
+  await writeJdbcRows(session.engine, sql, schema, target);
 }

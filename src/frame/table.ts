@@ -34,6 +34,7 @@ import { impute, type ImputeOptions } from './verbs/impute.js';
 import { sample, type SampleOptions } from './verbs/sample.js';
 import { assign } from './verbs/assign.js';
 import * as materialize from './materialize.js';
+import type { JdbcTarget } from '../runtime/write-jdbc.js';
 import { explain } from './explain.js';
 import type { HtmlDisplay } from './display/notebook.js';
 import type { VegaLiteSpec } from './plot/chart-specs.js';
@@ -304,6 +305,11 @@ export class Table implements ColumnLookup {
 
   writeParquet(path: string): Promise<void> {
     return materialize.write(this, path, 'parquet', {});
+  }
+
+  /** Writes the rows into an existing database table: appended, or upserted when `keys` are given. */
+  writeJDBC(target: JdbcTarget): Promise<void> {
+    return materialize.writeJdbc(this, target);
   }
 
   /** Runs the frame and draws it with a Vega-Lite spec (or ff.bar / ff.line / ff.scatter) as SVG. */
