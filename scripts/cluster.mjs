@@ -72,9 +72,11 @@ function config({ port, slots, taskmanagers }) {
     'web.tmpdir': join(home, 'web'),
     // Kill a job's TaskManager in a test and see it come back: restart instead of failing.
     'restart-strategy.type': 'fixed-delay',
-    'restart-strategy.fixed-delay.attempts': 3,
+    'restart-strategy.fixed-delay.attempts': 10,
     'restart-strategy.fixed-delay.delay': '1 s',
-    'heartbeat.timeout': 10000,
+    // a killed TaskManager is noticed within seconds, before the restarts run out
+    'heartbeat.interval': 1000,
+    'heartbeat.timeout': 5000,
   };
   return Object.entries(lines).map(([k, v]) => `${k}: ${JSON.stringify(String(v))}`).join('\n') + '\n';
 }
@@ -92,9 +94,10 @@ function resourceParams(which) {
   return { jvm: jvm.split(/\s+/), dynamic: dynamic.split(/\s+/).filter((x) => x !== '-D').map((x) => `-D${x}`) };
 }
 
-function launch(name, mainClass, which) {
+function launch(name, mainClass, which, extra = []) {
   const log = join(home, 'log', `${name}.log`);
   const { jvm, dynamic } = resourceParams(which);
+  dynamic.push(...extra);
   const child = spawn('java', [
     ...jvm, ...JAVA_OPTS,
     `-Dlog.file=${log}`, `-Dlog4j2.configurationFile=${join(home, 'conf', 'log4j2.properties')}`,
@@ -126,7 +129,8 @@ async function start() {
   ].join('\n'));
   const processes = [launch('jobmanager', 'org.apache.flink.runtime.entrypoint.StandaloneSessionClusterEntrypoint', 'GET_JM_RESOURCE_PARAMS')];
   for (let i = 0; i < taskmanagers; i++) {
-    processes.push(launch(`taskmanager-${i}`, 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', 'GET_TM_RESOURCE_PARAMS'));
+    // the resource id names the process in the REST API (/taskmanagers), so a test can find the one to kill
+    processes.push(launch(`taskmanager-${i}`, 'org.apache.flink.runtime.taskexecutor.TaskManagerRunner', 'GET_TM_RESOURCE_PARAMS', [`-Dtaskmanager.resource-id=taskmanager-${i}`]));
   }
   writeFileSync(stateFile, JSON.stringify({ url, processes }, null, 2));
 

@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -14,7 +15,8 @@ import { op, desc } from '../src/index.js';
 const root = join(import.meta.dirname, '..');
 const home = mkdtempSync(join(tmpdir(), 'ff-cluster-'));
 const env = { ...process.env, FLINKFRAME_CLUSTER_HOME: home };
-const cluster = (...args: string[]) => execFileSync(process.execPath, [join(root, 'scripts', 'cluster.mjs'), ...args], { env, encoding: 'utf8' });
+// async: a blocked event loop would keep vitest's worker from answering its runner for the cluster's start-up
+const cluster = async (...args: string[]) => (await promisify(execFile)(process.execPath, [join(root, 'scripts', 'cluster.mjs'), ...args], { env, encoding: 'utf8' })).stdout;
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -28,12 +30,12 @@ let url = '';
 let session: ff.Session;
 beforeAll(async () => {
   url = `http://127.0.0.1:${await freePort()}`;
-  cluster('start', '--port', url.split(':')[2]!, '--slots', '2');
+  await cluster('start', '--port', url.split(':')[2]!, '--slots', '2');
   session = ff.session({ cluster: url, parallelism: 2 });
 }, 180_000);
 afterAll(async () => {
   await session?.close();
-  cluster('stop');
+  await cluster('stop');
   rmSync(home, { recursive: true, force: true });
 }, 60_000);
 

@@ -64,6 +64,8 @@ export async function writeFiles(
       renameSync(assembled, target);
     } else {
       if (header) for (const p of parts) prependHeader(join(staging, p), header);
+      // A streaming job that restarted leaves its failed attempt's in-progress files (hidden): not results
+      for (const f of readdirSync(staging)) if (!parts.includes(f)) rmSync(join(staging, f), { recursive: true, force: true });
       rmSync(target, { recursive: true, force: true });
       renameSync(staging, target);
     }

@@ -1,0 +1,96 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as ff from '../src/index.js';
+
+/**
+ * A streaming job with checkpoints on a real standalone cluster (three TaskManagers of one slot each, so a job of
+ * parallelism 2 can restart on the spare one): killing a TaskManager mid-job makes Flink restart the job from its
+ * last checkpoint, and the filesystem sink, which commits files only with checkpoints, holds every row once.
+ */
+const root = join(import.meta.dirname, '..');
+const home = mkdtempSync(join(tmpdir(), 'ff-faults-'));
+const out = mkdtempSync(join(tmpdir(), 'ff-faults-out-'));
+const env = { ...process.env, FLINKFRAME_CLUSTER_HOME: home };
+// async: a blocked event loop would keep vitest's worker from answering its runner for the cluster's start-up
+const cluster = async (...args: string[]) => (await promisify(execFile)(process.execPath, [join(root, 'scripts', 'cluster.mjs'), ...args], { env, encoding: 'utf8' })).stdout;
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let url = '';
+let session: ff.Session;
+beforeAll(async () => {
+  const port = await freePort();
+  url = `http://127.0.0.1:${port}`;
+  await cluster('start', '--port', String(port), '--taskmanagers', '3', '--slots', '1');
+  session = ff.session({
+    cluster: url,
+    mode: 'streaming',
+    parallelism: 2,
+    config: { 'execution.checkpointing.interval': '500 ms' },
+  });
+}, 240_000);
+afterAll(async () => {
+  await session?.close();
+  await cluster('stop');
+  rmSync(home, { recursive: true, force: true });
+  rmSync(out, { recursive: true, force: true });
+}, 60_000);
+
+const get = async <T>(path: string): Promise<T> => (await (await fetch(`${url}${path}`)).json()) as T;
+
+/** Waits until the cluster runs a job and one of its TaskManagers holds a task; returns that TaskManager's index. */
+async function busyTaskManager(): Promise<number> {
+  for (let tries = 0; tries < 600; tries++) {
+    const { jobs } = await get<{ jobs: { jid: string; state: string }[] }>('/jobs/overview');
+    const running = jobs.find((j) => j.state === 'RUNNING');
+    if (running) {
+      const checkpoints = await get<{ counts?: { completed: number } }>(`/jobs/${running.jid}/checkpoints`);
+      const { taskmanagers } = await get<{ taskmanagers: { id: string; slotsNumber: number; freeSlots: number }[] }>('/taskmanagers');
+      const busy = taskmanagers.find((tm) => tm.freeSlots < tm.slotsNumber);
+      if (busy && (checkpoints.counts?.completed ?? 0) >= 2) return Number(busy.id.replace('taskmanager-', ''));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no job with completed checkpoints showed up on the cluster');
+}
+
+function csvIds(dir: string): number[] {
+  return readdirSync(dir)
+    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(1))
+    .filter(Boolean)
+    .map((line) => Number(line.split(',')[0]));
+}
+
+describe('faults on a real cluster', () => {
+  it('a TaskManager killed mid-job: the job restarts from its checkpoint and the sink holds each row exactly once', async () => {
+    const n = 4000;
+    const rows = session
+      .datagen({ columns: { id: { type: 'BIGINT', kind: 'sequence', start: 1, end: n }, v: 'INT' }, rowsPerSecond: 250 })
+      .derive({ twice: (d: any) => d.id * 2 });
+    const target = join(out, 'rows');
+    const writing = rows.writeCSV(target);
+    const victim = await busyTaskManager();
+    const state = JSON.parse(readFileSync(join(home, 'cluster.json'), 'utf8')) as { processes: { name: string; pid: number }[] };
+    process.kill(state.processes.find((p) => p.name === `taskmanager-${victim}`)!.pid, 'SIGKILL');
+    await writing;
+
+    const ids = csvIds(target);
+    expect(ids).toHaveLength(n);
+    expect(new Set(ids).size).toBe(n);
+    const { jobs } = await get<{ jobs: { jid: string }[] }>('/jobs/overview');
+    const restarts = await Promise.all(jobs.map((j) => get<{ 'status-counts'?: unknown; timestamps?: Record<string, number> }>(`/jobs/${j.jid}`)));
+    // the job went through RESTARTING at least once
+    expect(restarts.some((r) => (r.timestamps?.RESTARTING ?? 0) > 0)).toBe(true);
+  });
+});
