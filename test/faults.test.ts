@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -72,6 +72,20 @@ function csvIds(dir: string): number[] {
     .map((line) => Number(line.split(',')[0]));
 }
 
+/** Node processes a TaskManager started: the JavaScript UDF workers. */
+function udfWorkers(): number[] {
+  const state = JSON.parse(readFileSync(join(home, 'cluster.json'), 'utf8')) as { processes: { name: string; pid: number }[] };
+  return state.processes.filter((p) => p.name.startsWith('taskmanager')).flatMap((tm) => {
+    let children = '';
+    try {
+      children = execFileSync('ps', ['-o', 'pid=,comm=', '--ppid', String(tm.pid)], { encoding: 'utf8' }).trim();
+    } catch {
+      // ps exits 1 when the process has no children (or is gone)
+    }
+    return children ? children.split('\n').map((l) => l.trim().split(/\s+/)).filter(([, comm]) => comm === 'node').map(([pid]) => Number(pid)) : [];
+  });
+}
+
 describe('faults on a real cluster', () => {
   it('a TaskManager killed mid-job: the job restarts from its checkpoint and the sink holds each row exactly once', async () => {
     const n = 4000;
@@ -92,5 +106,30 @@ describe('faults on a real cluster', () => {
     const restarts = await Promise.all(jobs.map((j) => get<{ 'status-counts'?: unknown; timestamps?: Record<string, number> }>(`/jobs/${j.jid}`)));
     // the job went through RESTARTING at least once
     expect(restarts.some((r) => (r.timestamps?.RESTARTING ?? 0) > 0)).toBe(true);
+  });
+
+  it('a UDF worker killed mid-job: the job restarts from its checkpoint and the sink holds each row exactly once', async () => {
+    const n = 3000;
+    session.addFunction('tripled', ff.udf((x: number) => x * 3, { returns: 'BIGINT' }));
+    const rows = session
+      .datagen({ columns: { id: { type: 'BIGINT', kind: 'sequence', start: 1, end: n } }, rowsPerSecond: 250 })
+      .derive({ t: (d: any) => (ff.op as any).tripled(d.id) });
+    const target = join(out, 'udf-rows');
+    const writing = rows.writeCSV(target);
+    await busyTaskManager();
+    let workers: number[] = [];
+    for (let tries = 0; tries < 300 && !workers.length; tries++) {
+      workers = udfWorkers();
+      if (!workers.length) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect(workers.length).toBeGreaterThan(0);
+    process.kill(workers[0]!, 'SIGKILL');
+    await writing;
+
+    const lines = readdirSync(target).flatMap((f) => readFileSync(join(target, f), 'utf8').split('\n').slice(1)).filter(Boolean);
+    expect(lines).toHaveLength(n);
+    const pairs = lines.map((l) => l.split(',').map(Number));
+    expect(new Set(pairs.map(([id]) => id)).size).toBe(n);
+    expect(pairs.every(([id, t]) => t === id! * 3)).toBe(true);
   });
 });
