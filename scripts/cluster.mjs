@@ -16,7 +16,7 @@ const stateFile = join(home, 'cluster.json');
 
 // A vanilla cluster: Flink's jars only. flinkframe's own jar (and Arrow) travel with each job (pipeline.jars),
 // as they would to a cluster somebody else runs.
-const SHIPPED_WITH_JOBS = /^(flinkframe-runtime|arrow-|flatbuffers-|flink-connector-jdbc-|postgresql-)/;
+const SHIPPED_WITH_JOBS = /^(flinkframe-runtime|arrow-|flatbuffers-|flink-connector-jdbc-|postgresql-|flink-connector-kafka-|kafka-clients-)/;
 
 // Flink's own JVM options for Java 17 (its config.yaml env.java.opts.all)
 const JAVA_OPTS = [

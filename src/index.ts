@@ -14,6 +14,7 @@ import type { Table } from './frame/table.js';
 import type { Udf, UdfOptions } from './frame/udf.js';
 import type { SessionOptions } from './runtime/session-options.js';
 import type { DatagenOptions } from './frame/sources/datagen.js';
+import type { KafkaOptions } from './frame/sources/kafka.js';
 
 export { op, desc, escape, all, not, range, matches, startswith, endswith, rolling, bin, collate } from 'arquero';
 export { Session } from './frame/session.js';
@@ -32,6 +33,7 @@ export type { StreamingSourceOptions, WatermarkOption } from './frame/sources/st
 export type { PlotOptions } from './frame/plot/plot-frame.js';
 export type { JobProgress, ProgressListener } from './runtime/job-progress.js';
 export type { JdbcTarget } from './runtime/write-jdbc.js';
+export type { KafkaOptions } from './frame/sources/kafka.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions, EngineKind } from './runtime/session-options.js';
 export type { Field, Schema } from './translate/schema.js';
@@ -82,6 +84,7 @@ export const loadCSV = (path: string, options?: LoadCSVOptions): Table => defaul
 export const loadJSON = (path: string, options?: LoadJSONOptions): Table => defaultSession().loadJSON(path, options);
 export const loadParquet = (path: string, options?: { types?: Record<string, string> }): Table =>
   defaultSession().loadParquet(path, options);
+export const loadKafka = (options: KafkaOptions): Table => defaultSession().loadKafka(options);
 export const datagen = (options: DatagenOptions): Table => defaultSession().datagen(options);
 export const loadText = (path: string): Table => defaultSession().loadText(path);
 export const sql = (query: string): Table => defaultSession().sql(query);

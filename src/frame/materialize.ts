@@ -3,6 +3,8 @@ import { tableFromIPC, Table as ArrowTable } from 'apache-arrow';
 import { collectIpc } from '../runtime/collect.js';
 import { writeFiles, type FileFormat } from '../runtime/write-files.js';
 import { writeJdbc as writeJdbcRows, type JdbcTarget } from '../runtime/write-jdbc.js';
+import { writeKafka as writeKafkaRows } from '../runtime/write-kafka.js';
+import { kafkaOptions, type KafkaOptions } from './sources/kafka.js';
 import { emptyIpc } from '../runtime/arrow-encode.js';
 import { finalQuery } from './final-query.js';
 import { firstRows, limitOfUnbounded } from './stream.js';
@@ -111,4 +113,14 @@ export async function writeJdbc(table: Table, target: JdbcTarget): Promise<void>
   const session = table.state.session;
   session.prepare(table.state.node);
   await writeJdbcRows(session.engine, sql, schema, target);
+}
+
+/** Appends the rows to a Kafka topic, one message per row. */
+export async function writeKafka(table: Table, target: Pick<KafkaOptions, 'topic' | 'bootstrapServers' | 'format' | 'properties'>): Promise<void> {
+  const { sql, schema } = finalQuery(table);
+  if (explainInstead(table, `writeKafka ${target.topic}`)) return;
+  limitOfUnbounded(table, {}, `writeKafka ${target.topic}`);
+  const session = table.state.session;
+  session.prepare(table.state.node);
+  await writeKafkaRows(session.engine, sql, schema, kafkaOptions(target));
 }

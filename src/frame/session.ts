@@ -19,6 +19,7 @@ import { jsonFileSource, type LoadJSONOptions } from './sources/json-file.js';
 import { parquetFileSource } from './sources/parquet-file.js';
 import { textFileSource } from './sources/text-file.js';
 import { datagenSource, type DatagenOptions } from './sources/datagen.js';
+import { kafkaSource, type KafkaOptions } from './sources/kafka.js';
 import { engineKind } from '../runtime/engine-kind.js';
 import type { EngineKind } from '../runtime/session-options.js';
 import { LocalTable } from './local-table.js';
@@ -163,6 +164,11 @@ export class Session {
   loadParquet(path: string, options: { types?: Record<string, string> } = {}): Table {
     if (this.isLocal) return this.localSource('loadParquet', [checkedInput(path, 'loadParquet').absolute, options], `loadParquet(${JSON.stringify(path)})`);
     return this.frame(parquetFileSource(this, path, options));
+  }
+
+  /** A Kafka topic (Flink's kafka connector): unbounded; read it with stream() or a limit. */
+  loadKafka(options: KafkaOptions): Table {
+    return this.frame(kafkaSource(this, options));
   }
 
   /** Flink's datagen connector: generated rows for tests and demos; unbounded unless `rows` is given. */

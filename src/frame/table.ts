@@ -35,6 +35,7 @@ import { sample, type SampleOptions } from './verbs/sample.js';
 import { assign } from './verbs/assign.js';
 import * as materialize from './materialize.js';
 import type { JdbcTarget } from '../runtime/write-jdbc.js';
+import type { KafkaOptions } from './sources/kafka.js';
 import { explain } from './explain.js';
 import type { HtmlDisplay } from './display/notebook.js';
 import type { VegaLiteSpec } from './plot/chart-specs.js';
@@ -305,6 +306,11 @@ export class Table implements ColumnLookup {
 
   writeParquet(path: string): Promise<void> {
     return materialize.write(this, path, 'parquet', {});
+  }
+
+  /** Appends the rows to a Kafka topic, one message per row (JSON by default). */
+  writeKafka(target: Pick<KafkaOptions, 'topic' | 'bootstrapServers' | 'format' | 'properties'>): Promise<void> {
+    return materialize.writeKafka(this, target);
   }
 
   /** Writes the rows into an existing database table: appended, or upserted when `keys` are given. */

@@ -6,7 +6,7 @@ import { FlinkFrameError } from '../errors.js';
 import { packageRoot } from './package-root.js';
 
 /** flinkframe's jar and what it needs beyond Flink: shipped with every job, since a cluster has only Flink's jars. */
-const SHIPPED_WITH_JOBS = /^(arrow-|flatbuffers-|flink-connector-jdbc-|postgresql-)/;
+const SHIPPED_WITH_JOBS = /^(arrow-|flatbuffers-|flink-connector-jdbc-|postgresql-|flink-connector-kafka-|kafka-clients-)/;
 
 function shippedJars(): string[] {
   const lib = join(packageRoot, 'java', 'target', 'lib');
