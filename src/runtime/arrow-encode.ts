@@ -28,6 +28,7 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
   [(v) => typeof v === 'boolean', 'BOOLEAN'],
   [(v) => v instanceof Date, 'TIMESTAMP(3)'],
   [(v) => typeof v === 'bigint', 'BIGINT'],
+  [(v) => Array.isArray(v), 'ARRAY'],
 ];
 
 /** Arquero reads NaN as missing, like null: in a column of strings, dates... it is a null. */
@@ -44,8 +45,8 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
       throw new FlinkFrameError(
-        `Column "${name}" holds ${typeof v === 'object' ? 'objects or arrays' : typeof v} (row ${i}: ${String(v).slice(0, 40)}), ` +
-          'which flinkframe cannot send to Flink yet. Use numbers, strings, booleans, Dates or bigints.',
+        `Column "${name}" holds ${typeof v === 'object' ? 'objects' : typeof v} (row ${i}: ${String(v).slice(0, 40)}), ` +
+          'which flinkframe cannot send to Flink yet. Use numbers, strings, booleans, Dates, bigints or arrays of them.',
       );
     }
     if (found && found !== type) {
@@ -55,6 +56,8 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
     }
     found = type;
   }
+  // an array column: ARRAY of the type of all its elements
+  if (found === 'ARRAY') return `ARRAY<${inferFlinkType(name, Array.prototype.flat.call(values, 1) as unknown[])}>`;
   return found ?? 'STRING';
 }
 
@@ -68,7 +71,8 @@ export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Reco
     FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !values.some(isNaNValue)
       ? [name, values]
       : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
-  const zeroCopy = new Set(columns.filter(([name, v]) => !types[name] && zeroCopyArrays.some((t) => v instanceof t)).map(([n]) => n));
+  // (flechette infers no type from an empty typed array: those get one)
+  const zeroCopy = new Set(columns.filter(([name, v]) => !types[name] && v.length > 0 && zeroCopyArrays.some((t) => v instanceof t)).map(([n]) => n));
   // Given a type, flechette copies value by value: only columns that need a conversion get one.
   const arrowTypes = Object.fromEntries(schema.filter((f) => !zeroCopy.has(f.name)).map((f) => [f.name, arrowTypeOf(f.type, f.name)]));
   const table = flechette.tableFromArrays(columns as [string, unknown[]][], { types: arrowTypes });
