@@ -15,9 +15,9 @@ export interface FrameState {
   readonly window?: WindowState;
   /**
    * With rowOrder: 'arquero', the hidden columns that hold each row's position (compared in turn, ascending):
-   * the input order Arquero keeps without orderby, and the tie-break of its stable sort. Empty otherwise.
+   * the input order Arquero keeps without orderby, and the tie-break of its stable sort. Empty (or absent) otherwise.
    */
-  readonly ordinal: readonly string[];
+  readonly ordinal?: readonly string[];
 }
 
 /**

@@ -19,7 +19,7 @@ export const ordinalName = (what: string) => `${HIDDEN_PREFIX}${what}${++ordinal
 
 /** The table's ordinal columns, if its plan still carries all of them (a verb that drops them ends the order). */
 export function ordinalColumns(table: Table): string[] {
-  const ordinal = table.state.ordinal;
+  const ordinal = table.state.ordinal ?? [];
   if (!ordinal.length) return [];
   const names = new Set(table.fullSchema().map((f) => f.name));
   return ordinal.every((c) => names.has(c)) ? [...ordinal] : [];

@@ -30,6 +30,7 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
   [(v) => typeof v === 'boolean', 'BOOLEAN'],
   [(v) => v instanceof Date, 'TIMESTAMP(3)'],
   [(v) => typeof v === 'bigint', 'BIGINT'],
+  [(v) => Array.isArray(v), 'ARRAY'],
 ];
 
 /** Arquero reads NaN as missing, like null: in a column of strings, dates... it is a null. */
@@ -48,8 +49,8 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
       throw new FlinkFrameError(
-        `Column "${name}" holds ${typeof v === 'object' ? 'objects or arrays' : typeof v} (row ${i}: ${String(v).slice(0, 40)}), ` +
-          'which flinkframe cannot send to Flink yet. Use numbers, strings, booleans, Dates or bigints.',
+        `Column "${name}" holds ${typeof v === 'object' ? 'objects' : typeof v} (row ${i}: ${String(v).slice(0, 40)}), ` +
+          'which flinkframe cannot send to Flink yet. Use numbers, strings, booleans, Dates, bigints or arrays of them.',
       );
     }
     if (found && found !== type) {
@@ -60,6 +61,8 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
     found = type;
     foundTypeof = typeof v;
   }
+  // an array column: ARRAY of the type of all its elements
+  if (found === 'ARRAY') return `ARRAY<${inferFlinkType(name, Array.prototype.flat.call(values, 1) as unknown[])}>`;
   return found ?? 'STRING';
 }
 

@@ -43,6 +43,8 @@ const arrowOfFlink: Record<string, (t: FlinkType) => ArrowType> = {
 };
 
 export function arrowTypeOf(flinkType: string, column: string): ArrowType {
+  const element = /^ARRAY<(.+)>(?: NOT NULL)?$/.exec(flinkType.trim());
+  if (element) return flechette.list(arrowTypeOf(element[1]!, column));
   const parsed = parseFlinkType(flinkType);
   const make = arrowOfFlink[parsed.root];
   if (!make) {
@@ -82,6 +84,8 @@ export function flinkTypeOfArrow(type: ArrowType, column: string): string {
       return `DECIMAL(${type.precision}, ${type.scale})`;
     case T.Dictionary:
       return flinkTypeOfArrow(type.dictionary, column);
+    case T.List:
+      return `ARRAY<${flinkTypeOfArrow(type.children[0]!.type, column)}>`;
   }
   throw new FlinkFrameError(
     `Column "${column}" has an Arrow type (id ${type.typeId}) that flinkframe does not read yet; ` +

@@ -76,7 +76,7 @@ export function pivot(table: Table, on: unknown, values: unknown, options: Pivot
   );
   if (!groups.length && !columns.length) throw new FlinkFrameError('pivot: the table has no key values to pivot on (it is empty).');
   // with a row ordinal, each group keeps its first row's (groups in first-appearance order)
-  const [ordinal] = perKey.state.ordinal;
+  const [ordinal] = perKey.state.ordinal ?? [];
   if (ordinal) columns.push({ name: ordinal, sql: `MIN(${quoteIdent(ordinal)})` });
   return table.with({
     node: {

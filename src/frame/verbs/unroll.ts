@@ -65,7 +65,7 @@ export function unroll(input: Table, values: unknown, options: UnrollOptions = {
       label: `unroll(${describe(values)}${optionText})`,
     },
     ...state,
-    ...(position ? { ordinal: [...table.state.ordinal, position] } : {}),
+    ...(position ? { ordinal: [...(table.state.ordinal ?? []), position] } : {}),
   });
 }
 
@@ -108,6 +108,6 @@ function parallel(table: Table, names: string[], { drop, index, limit, state, la
       label: `${label} [pre-query: longest array = ${longest}]`,
     },
     ...state,
-    ...(position ? { ordinal: [...table.state.ordinal, position] } : {}),
+    ...(position ? { ordinal: [...(table.state.ordinal ?? []), position] } : {}),
   });
 }

@@ -12,6 +12,10 @@ import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.util.DecimalUtility;
 import org.apache.flink.table.data.DecimalData;
 import org.apache.flink.table.data.TimestampData;
+import org.apache.arrow.vector.complex.ListVector;
+import org.apache.flink.table.data.ArrayData;
+import org.apache.flink.table.data.columnar.ColumnarArrayData;
+import org.apache.flink.table.data.columnar.vector.ArrayColumnVector;
 import org.apache.flink.table.data.columnar.vector.BooleanColumnVector;
 import org.apache.flink.table.data.columnar.vector.ByteColumnVector;
 import org.apache.flink.table.data.columnar.vector.BytesColumnVector;
@@ -213,6 +217,29 @@ final class ArrowColumnViews {
       }
       return DecimalData.fromBigDecimal(
           DecimalUtility.getBigDecimalFromArrowBuf(buffer, i, fileScale, 16), precision, scale);
+    }
+  }
+
+  /** An Arrow List as Flink arrays: slices of the element column by the list's offsets. */
+  static final class ListView implements ArrayColumnVector {
+    private final ListVector list;
+    private final ColumnVector elements;
+
+    ListView(ListVector list, ColumnVector elements) {
+      this.list = list;
+      this.elements = elements;
+    }
+
+    @Override
+    public boolean isNullAt(int i) {
+      return list.isNull(i);
+    }
+
+    @Override
+    public ArrayData getArray(int i) {
+      ArrowBuf offsets = list.getOffsetBuffer();
+      int start = offsets.getInt(4L * i);
+      return new ColumnarArrayData(elements, start, offsets.getInt(4L * (i + 1)) - start);
     }
   }
 
