@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { cpus, totalmem } from 'node:os';
 import { fmt, printTable, quick, type Check } from './measure.js';
 
-const benchmarks = ['frames-vs-sql', 'data-plane', 'latency', 'load'];
+const benchmarks = ['frames-vs-sql', 'data-plane', 'latency', 'load', 'local-engine'];
 
 /** Runs one benchmark, echoing its output, and returns the checks of its summary line. */
 function run(name: string): Promise<{ checks: Check[]; others: number }> {

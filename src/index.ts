@@ -69,7 +69,7 @@ export function configureDefaultSession(options: SessionOptions): void {
   defaultOptions = { ...defaultOptions, ...options };
 }
 
-/** A session of its own: { mode: 'batch' | 'streaming', parallelism, config }. */
+/** A session of its own: { mode: 'batch' | 'streaming', parallelism, config, engine: 'flink' | 'local' }. */
 export function session(options: SessionOptions = {}): Session {
   return new Session(options);
 }

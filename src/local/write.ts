@@ -15,7 +15,11 @@ const singleFileEndings: Record<LocalFileFormat, string[]> = {
 const jsonValue = (_: string, v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
 
 const encoders: Record<LocalFileFormat, (t: aq.ColumnTable, options: Record<string, unknown>) => string> = {
-  csv: (t, options) => t.toCSV({ delimiter: options.delimiter as string | undefined, header: options.header !== false }),
+  // every line ends with a newline, as in the files Flink writes
+  csv: (t, options) => {
+    const text = t.toCSV({ delimiter: options.delimiter as string | undefined, header: options.header !== false });
+    return text ? text + '\n' : text;
+  },
   // newline-delimited JSON, as Flink's json format writes it
   json: (t) => (t.objects() as object[]).map((row) => JSON.stringify(row, jsonValue) + '\n').join(''),
   parquet: () => {
