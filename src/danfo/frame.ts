@@ -2,11 +2,10 @@
 import { desc as descending } from 'arquero';
 import type * as aq from 'arquero';
 import { FlinkFrameError } from '../errors.js';
-import type { Session } from '../frame/session.js';
-import { Table } from '../frame/table.js';
+import type { Table } from '../frame/table.js';
 import { preQuery } from '../frame/pre-query.js';
-import { defaultSession } from '../index.js';
-import { checkDtype, danfoDtype, FLINK_TYPE_OF, type DanfoDtype } from './dtypes.js';
+import { danfoDtype, type DanfoDtype } from './dtypes.js';
+import { tableOf, type DataFrameOptions, type FrameData } from './frame-data.js';
 import { literal } from './expr.js';
 import { Series } from './series.js';
 import { GroupBy } from './groupby.js';
@@ -15,45 +14,7 @@ import { tail } from './tail.js';
 import { registerUdf, rowFunction, type ApplyOptions } from './udf-call.js';
 import { toDanfo } from './convert.js';
 
-export interface DataFrameOptions {
-  /** The flinkframe session the frame's data goes to (default: the module-level embedded session). */
-  session?: Session;
-  /** Column names, for row arrays (Danfo's `columns`). */
-  columns?: string[];
-  /** Danfo dtypes per column, by name or in column order. */
-  dtypes?: Record<string, DanfoDtype> | DanfoDtype[];
-  /** A column that stands for Danfo's index (describe() sets it); toDanfo() makes it the index. */
-  index?: string;
-}
-
-type Data = Table | Record<string, ArrayLike<unknown>> | Record<string, unknown>[] | unknown[][];
-
-/** What Danfo's constructor takes: columns (an object of arrays), row objects, or row arrays with `columns`. */
-function tableOf(data: Data, options: DataFrameOptions): Table {
-  if (data instanceof Table) return data;
-  const session = options.session ?? defaultSession();
-  let columns: Record<string, ArrayLike<unknown>>;
-  if (Array.isArray(data)) {
-    const rows = data as unknown[];
-    if (rows.length && Array.isArray(rows[0])) {
-      const names = options.columns ?? (rows[0] as unknown[]).map((_, i) => String(i));
-      columns = Object.fromEntries(names.map((n, i) => [n, (rows as unknown[][]).map((r) => r[i] ?? null)]));
-    } else {
-      const names = options.columns ?? [...new Set((rows as Record<string, unknown>[]).flatMap((r) => Object.keys(r)))];
-      columns = Object.fromEntries(names.map((n) => [n, (rows as Record<string, unknown>[]).map((r) => r[n] ?? null)]));
-    }
-  } else if (data && typeof data === 'object') {
-    columns = data as Record<string, ArrayLike<unknown>>;
-  } else {
-    throw new FlinkFrameError('DataFrame: pass an object of column arrays, an array of row objects, row arrays with { columns }, or a flinkframe Table.');
-  }
-  const names = Object.keys(columns);
-  const dtypes = Array.isArray(options.dtypes) ? Object.fromEntries(names.map((n, i) => [n, options.dtypes![i as never]])) : options.dtypes ?? {};
-  const types = Object.fromEntries(
-    Object.entries(dtypes).filter(([, d]) => d !== undefined).map(([n, d]) => [n, FLINK_TYPE_OF[checkDtype(d, `DataFrame column "${n}"`)]]),
-  );
-  return session.table(columns, undefined, { types });
-}
+export type { DataFrameOptions } from './frame-data.js';
 
 /** `df.x` and `df['x']` are df.column('x') when x is a column and not a DataFrame member. */
 const columnAccess: ProxyHandler<DataFrame> = {
@@ -77,7 +38,7 @@ export class DataFrame {
   readonly table!: Table;
   readonly indexColumn?: string;
 
-  constructor(data: Data, options: DataFrameOptions = {}) {
+  constructor(data: FrameData, options: DataFrameOptions = {}) {
     this.table = tableOf(data, options);
     if (options.index !== undefined) this.indexColumn = options.index;
     return new Proxy(this, columnAccess);
