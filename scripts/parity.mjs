@@ -19,7 +19,14 @@ const SCHEMA = [
   { name: 'x', type: 'DOUBLE' }, { name: 'i', type: 'INT' }, { name: 's', type: 'STRING' },
   { name: 't', type: 'TIMESTAMP(3)' }, { name: 'b', type: 'BOOLEAN' },
 ];
-const ARG_FOR_KIND = { any: 'd.x', number: 'd.x', wide: 'd.x', double: 'd.x', integer: 'd.i', string: 'd.s', time: 'd.t', constant: '0.5' };
+const ARG_FOR_KIND = {
+  any: 'd.x', number: 'd.x', wide: 'd.x', double: 'd.x', math: 'd.x', mathWide: 'd.x', mathDouble: 'd.x', integer: 'd.i',
+  string: 'd.s', sequence: 'd.s', time: 'd.t', constant: '0.5',
+};
+const argFor = (kind) => {
+  if (!Object.hasOwn(ARG_FOR_KIND, kind)) throw new Error(`scripts/parity.mjs: no representative argument for the kind "${kind}" (add it to ARG_FOR_KIND)`);
+  return ARG_FOR_KIND[kind];
+};
 
 /** Ops whose representative call is not "one column per argument kind". */
 const OP_CALLS = {
@@ -31,6 +38,7 @@ const OP_CALLS = {
   ntile: 'op.ntile(4)',
   quantile: 'op.quantile(d.x, 0.25)',
   bin: 'op.bin(d.x, 0, 10, 1)',
+  join: "op.join(op.split(d.s, ','), '-')",
 };
 
 /** Arquero's methods of a table that are not verbs: accessors, materializers and output formats. */
@@ -104,7 +112,7 @@ function opCall(name, kind) {
   if (OP_CALLS[name]) return OP_CALLS[name];
   const def = OPS[name];
   const args = def
-    ? def.args.slice(0, def.args.length - (def.optional ?? 0)).map((k) => ARG_FOR_KIND[k])
+    ? def.args.slice(0, def.args.length - (def.optional ?? 0)).map(argFor)
     : Array.from({ length: arity(name, kind) }, () => 'd.x');
   return `op.${name}(${args.join(', ')})`;
 }
@@ -123,6 +131,8 @@ function opStatus(name) {
     return { name, kind, call, status: 'Flink SQL', detail: code(result.sql) };
   } catch (e) {
     if (!(e instanceof FlinkFrameError)) throw e;
+    // a wrong representative call says nothing about the op: that is a bug here
+    if (/ with \d+ argument\(s\)| passes .* which expects /.test(e.message)) throw new Error(`scripts/parity.mjs: the representative call ${call} is wrong: ${e.message}`);
     return { name, kind, call, status: 'unsupported', detail: cell(reason(e.message)) };
   }
 }
