@@ -75,6 +75,12 @@ describe('string ops match Arquero', () => {
     expect(rows.map((r) => [r.n, r.r]).sort()).toEqual([[1, ''], [3, '😀y']]);
     expect(['x😀y', '😀'].map((s) => s.length)).toEqual([4, 2]);
   });
+  it('array ops on split results (length, includes, indexof, join)', () =>
+    expectSameAsArquero({ s: ['a,b,c', 'x', null, 'b', 'a,,b', 'héllo,b', 'b,b'] }, (t) => t.derive({
+      n: (d: D) => op.length(op.split(d.s, ',')), has: (d: D) => op.includes(op.split(d.s, ','), 'b'),
+      at: (d: D) => op.indexof(op.split(d.s, ','), 'b'), joined: (d: D) => op.join(op.split(d.s, ','), ' | '),
+      comma: (d: D) => op.join(op.split(d.s, ',')), none: (d: D) => op.join(d.s),
+    })));
   it('recode with objects, Maps, fallbacks and null keys', () =>
     expectSameAsArquero(
       table.data,

@@ -62,7 +62,7 @@ describe('translateExpr: operators with JS semantics', () => {
     ['??', (d: D) => d.a ?? 0, 'COALESCE(`a`, 0)', 'INT'],
     ['ternary', (d: D) => (d.a > 0 ? 'pos' : 'neg'), "CASE WHEN (`a` > 0) THEN 'pos' ELSE 'neg' END", 'STRING'],
     ['ternary branches meet at a common type', (d: D) => (d.f ? d.a : d.x), 'CASE WHEN `f` THEN `a` ELSE `x` END', 'DOUBLE'],
-    ['unary + of a date is epoch ms', (d: D) => +d.t, '(EXTRACT(EPOCH FROM `t`) * 1000 + EXTRACT(MILLISECOND FROM `t`))', 'BIGINT'],
+    ['unary + of a date is epoch ms', (d: D) => +d.t, "(EXTRACT(EPOCH FROM COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000')) * 1000 + EXTRACT(MILLISECOND FROM COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000')))", 'BIGINT'],
     ['constants fold in JS', () => 1 / 0 + 2, "CAST('Infinity' AS DOUBLE)", 'DOUBLE'],
     ['a constant left side of && decides', (d: D, $: D) => $.lo > 10 && d.a, 'FALSE', 'BOOLEAN'],
   ])('%s', (_, value, expected, type) => {
@@ -110,8 +110,8 @@ describe('translateExpr: literals and params', () => {
 describe('translateExpr: forms of input', () => {
   it('accepts lambdas, strings, op objects, destructuring and block bodies', () => {
     expect(sql('d.a + 1')).toBe('(CAST(`a` AS BIGINT) + 1)');
-    expect(sql(op.mean('x'))).toBe('AVG(`x`)');
-    expect(sql(op.quantile('x', 0.25))).toBe('PERCENTILE(`x`, 2.5E-1)');
+    expect(sql(op.mean('x'))).toBe("AVG(CASE WHEN `x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END)");
+    expect(sql(op.quantile('x', 0.25))).toBe("PERCENTILE(CASE WHEN `x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END, 2.5E-1)");
     expect(sql(({ a, x }: D) => a + x)).toBe('(`a` + `x`)');
     expect(sql((d: D) => { const y = d.a * 2; return y + 1; })).toBe('((CAST(`a` AS BIGINT) * 2) + 1)'); // prettier-ignore
     expect(sql(function (d: D) { return d.s; })).toBe('`s`'); // prettier-ignore
@@ -148,18 +148,18 @@ describe('translateExpr: the op registry', () => {
     [(d: D) => d.s.padStart(5, '0'), "CASE WHEN CHAR_LENGTH(`s`) >= 5 THEN `s` ELSE LPAD(`s`, 5, '0') END", 'STRING'],
     [(d: D) => d.s.replace('a', 'b'), "CASE WHEN POSITION('a' IN `s`) > 0 THEN LEFT(`s`, POSITION('a' IN `s`) - 1) || 'b' || SUBSTRING(`s`, POSITION('a' IN `s`) + 1) ELSE `s` END", 'STRING'],
     [(d: D) => d.s.replaceAll('a', 'b'), "REPLACE(`s`, 'a', 'b')", 'STRING'],
-    [(d: D) => Math.round(d.x), 'FLOOR(`x` + 0.5E0)', 'DOUBLE'],
-    [(d: D) => Math.round(d.a), '`a`', 'INT'],
-    [(d: D) => Math.max(d.a, d.x), 'GREATEST(`a`, `x`)', 'DOUBLE'],
-    [(d: D) => Math.trunc(d.x), 'CASE WHEN `x` < 0 THEN CEIL(`x`) ELSE FLOOR(`x`) END', 'DOUBLE'],
-    [(d: D) => op.log(d.x), 'LN(`x`)', 'DOUBLE'],
+    [(d: D) => Math.round(d.x), "FLOOR(COALESCE(`x`, 0) + 0.5E0)", 'DOUBLE'],
+    [(d: D) => Math.round(d.a), "COALESCE(`a`, 0)", 'INT'],
+    [(d: D) => Math.max(d.a, d.x), "CASE WHEN (COALESCE(`x`, 0) - COALESCE(`x`, 0) <> 0 AND ABS(COALESCE(`x`, 0)) <> CAST('Infinity' AS DOUBLE)) THEN CAST('NaN' AS DOUBLE) ELSE GREATEST(COALESCE(`a`, 0), COALESCE(`x`, 0)) END", 'DOUBLE'],
+    [(d: D) => Math.trunc(d.x), "CASE WHEN COALESCE(`x`, 0) < 0 THEN CEIL(COALESCE(`x`, 0)) ELSE FLOOR(COALESCE(`x`, 0)) END", 'DOUBLE'],
+    [(d: D) => op.log(d.x), "LN(COALESCE(`x`, 0))", 'DOUBLE'],
     [(d: D) => op.is_nan(d.x), "COALESCE(`x` - `x` <> 0 AND ABS(`x`) <> CAST('Infinity' AS DOUBLE), FALSE)", 'BOOLEAN'],
-    [(d: D) => op.month(d.t), '(MONTH(FLOOR(`t` TO DAY)) - 1)', 'BIGINT'],
-    [(d: D) => op.year(d.dt), 'YEAR(`dt`)', 'BIGINT'],
-    [(d: D) => op.dayofweek(d.t), '(DAYOFWEEK(FLOOR(`t` TO DAY)) - 1)', 'BIGINT'],
-    [(d: D) => op.hours(d.t), '(TIMESTAMPDIFF(SECOND, FLOOR(`t` TO DAY), `t`) / 3600)', 'INT'],
-    [(d: D) => d.t.getUTCFullYear(), 'YEAR(FLOOR(`t` TO DAY))', 'BIGINT'],
-    [(d: D) => op.year(d.b), 'YEAR(FLOOR(CAST(TO_TIMESTAMP_LTZ(`b`, 3) AS TIMESTAMP(3)) TO DAY))', 'BIGINT'],
+    [(d: D) => op.month(d.t), "(MONTH(FLOOR(COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000') TO DAY)) - 1)", 'BIGINT'],
+    [(d: D) => op.year(d.dt), "YEAR(COALESCE(`dt`, DATE '1970-01-01'))", 'BIGINT'],
+    [(d: D) => op.dayofweek(d.t), "(DAYOFWEEK(FLOOR(COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000') TO DAY)) - 1)", 'BIGINT'],
+    [(d: D) => op.hours(d.t), "(TIMESTAMPDIFF(SECOND, FLOOR(COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000') TO DAY), COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000')) / 3600)", 'INT'],
+    [(d: D) => d.t.getUTCFullYear(), "YEAR(FLOOR(COALESCE(`t`, TIMESTAMP '1970-01-01 00:00:00.000') TO DAY))", 'BIGINT'],
+    [(d: D) => op.year(d.b), "YEAR(FLOOR(COALESCE(CAST(TO_TIMESTAMP_LTZ(`b`, 3) AS TIMESTAMP(3)), TIMESTAMP '1970-01-01 00:00:00.000') TO DAY))", 'BIGINT'],
     [() => op.datetime(2020, 1, 15), "TIMESTAMPADD(DAY, 14, TIMESTAMPADD(MONTH, 1, TIMESTAMP '2020-01-01 00:00:00.000'))", 'TIMESTAMP(3)'],
     [(d: D) => op.equal(d.a, d.b), 'COALESCE(`a` = `b`, FALSE)', 'BOOLEAN'],
     [(d: D) => op.parse_int(d.s), "TRY_CAST(REGEXP_EXTRACT(`s`, '^[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]*([+-]?\\d+)', 1) AS BIGINT)", 'BIGINT'],
@@ -174,7 +174,7 @@ describe('translateExpr: the op registry', () => {
     expect(translateExpr('n', op.count(), rollup)).toMatchObject({ sql: 'COUNT(*)', type: 'BIGINT', kind: 'aggregate', columns: [] });
     expect(translateExpr('m', op.mean('a'), rollup)).toMatchObject({ sql: 'AVG(CAST(`a` AS DOUBLE))', type: 'DOUBLE', kind: 'aggregate' });
     expect(sql(op.sum('a'), rollup)).toBe('SUM(CAST(`a` AS BIGINT))');
-    expect(sql(op.variancep('x'), rollup)).toBe('CASE WHEN COUNT(`x`) > 1 THEN VAR_POP(`x`) END');
+    expect(sql(op.variancep('x'), rollup)).toBe("CASE WHEN COUNT(CASE WHEN `x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END) > 1 THEN VAR_POP(CASE WHEN `x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END) END");
     expect(sql(op.distinct('s'), rollup)).toBe('(COUNT(DISTINCT `s`) + CASE WHEN COUNT(`s`) < COUNT(*) THEN 1 ELSE 0 END)');
     expect(sql('op.sum(d.a) / op.count()', rollup)).toBe('(CAST(SUM(CAST(`a` AS BIGINT)) AS DOUBLE) / COUNT(*))');
     expect(typeOf(op.max('s'))).toBe('STRING');
@@ -183,7 +183,7 @@ describe('translateExpr: the op registry', () => {
   it('makes aggregates window aggregates when the scope has `over`', () => {
     const over = { ...scope, over: 'PARTITION BY `s`' };
     expect(translateExpr('z', (d: D) => d.x - op.mean(d.x), over)).toMatchObject({
-      sql: '(`x` - AVG(`x`) OVER (PARTITION BY `s`))',
+      sql: "(`x` - AVG(CASE WHEN `x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END) OVER (PARTITION BY `s`))",
       kind: 'window',
     });
     expect(error((d: D) => op.distinct(d.s), over)).toMatch(/no window form of COUNT\(DISTINCT\)/);
@@ -194,8 +194,8 @@ describe('translateExpr: the op registry', () => {
     expect(translateExpr('r', () => op.row_number(), windowed)).toMatchObject({
       sql: 'ROW_NUMBER() OVER (PARTITION BY `s` ORDER BY `a` DESC)', type: 'BIGINT', kind: 'window',
     });
-    expect(sql((d: D) => op.mean(d.x), windowed)).toBe('AVG(`x`) OVER (PARTITION BY `s`)');
-    expect(sql((d: D) => op.lag(d.x, 2, 0), windowed)).toBe('LAG(`x`, 2, CAST(0 AS DOUBLE)) OVER (PARTITION BY `s` ORDER BY `a` DESC)');
+    expect(sql((d: D) => op.mean(d.x), windowed)).toBe("AVG(CASE WHEN `x` - `x` = 0 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END) OVER (PARTITION BY `s`)");
+    expect(sql((d: D) => op.lag(d.x, 2, 0), windowed)).toBe("CASE WHEN LAG(1, 2) OVER (PARTITION BY `s` ORDER BY `a` DESC) IS NULL THEN CAST(0 AS DOUBLE) ELSE LAG(`x`, 2) OVER (PARTITION BY `s` ORDER BY `a` DESC) END");
     const rolling = { ...windowed, window: { ...windowed.window, frame: { before: 2, after: 0, peers: false } } };
     expect(sql((d: D) => op.sum(d.a), rolling)).toBe('SUM(CAST(`a` AS BIGINT)) OVER (PARTITION BY `s` ORDER BY `a` DESC ROWS BETWEEN 2 PRECEDING AND CURRENT ROW)');
     const unordered = { ...scope, window: { partition: [], order: [] } };

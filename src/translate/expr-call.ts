@@ -154,9 +154,11 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   try {
     args = argNodes.map((argNode, i) => {
       const kind = def.args[Math.min(i, def.args.length - 1)];
-      const value = visit(argNode, ctx);
+      const visited = visit(argNode, ctx);
+      // aggregates skip NaN as Arquero does: only a floating-point value can hold it
+      const value = def.validOnly && familyOf(visited.type) === 'float' && !('value' in visited) ? { ...visited, sql: validOnly(visited) } : visited;
       const arg = asArg(kind, value);
-      if (!arg) throw exprError(ctx, `passes ${snippet(ctx, argNode)} (${baseType(value.type)}) to ${label}, which expects ${KIND_NAMES[kind]} there`);
+      if (!arg) throw exprError(ctx, `passes ${snippet(ctx, argNode)} (${baseType(visited.type)}) to ${label}, which expects ${KIND_NAMES[kind]} there`);
       return arg;
     });
   } finally {
@@ -167,8 +169,6 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
     const nested = args.find((a) => a.kind !== 'scalar');
     if (nested) throw exprError(ctx, `passes an aggregate or window value (${nested.sql}) to the window function ${label} in "${snippet(ctx, node)}"; derive it first, then apply ${label} to that column`);
   }
-
-  if (def.validOnly) args = args.map((a) => (familyOf(a.type) === 'float' && !('value' in a) ? { ...a, sql: validOnly(a) } : a));
 
   const over = (shape: WindowPlaceholder) => windowOver(ctx.scope.window!, shape);
   let sql: string;

@@ -131,6 +131,7 @@ export function asArg(kind: ArgKind, e: SqlExpr): SqlExpr | undefined {
     case 'double': return asDouble(e);
     case 'integer': return asInteger(e);
     case 'string': return asString(e);
+    case 'sequence': return /^ARRAY</.test(baseType(e.type)) ? e : asString(e);
     case 'time': return nullAsEpoch(asTime(e));
     case 'math': return isNull(e.type) ? sqlLiteral(0) : nullAsZero(asNumber(e));
     case 'mathWide': return isNull(e.type) ? sqlLiteral(0) : nullAsZero(asWideNumber(e));
@@ -140,6 +141,6 @@ export function asArg(kind: ArgKind, e: SqlExpr): SqlExpr | undefined {
 }
 
 export const KIND_NAMES: Record<ArgKind, string> = {
-  any: 'a value', number: 'a number', math: 'a number', mathWide: 'a number', mathDouble: 'a number', wide: 'a number', double: 'a number', integer: 'a number',
+  any: 'a value', number: 'a number', sequence: 'a string or an array', math: 'a number', mathWide: 'a number', mathDouble: 'a number', wide: 'a number', double: 'a number', integer: 'a number',
   string: 'a string', time: 'a date', constant: 'a literal or a $ parameter',
 };

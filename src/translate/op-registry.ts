@@ -26,9 +26,10 @@ import { WINDOW_OPS, type Over } from './window-ops.js';
  * - mathDouble: numeric as 'double', with null read as 0
  * - time: DATE, TIMESTAMP, TIMESTAMP_LTZ, or a number of epoch milliseconds (as JS Dates accept); null reads
  *   as the epoch, as Arquero's date functions read it (year(null) is 1970)
+ * - sequence: an ARRAY (from split) as it is, anything else as 'string' (Arquero's array ops take both)
  * - constant: a literal or a param, not a column (e.g. PERCENTILE's fraction)
  */
-export type ArgKind = 'any' | 'number' | 'wide' | 'double' | 'integer' | 'string' | 'time' | 'constant' | 'math' | 'mathWide' | 'mathDouble';
+export type ArgKind = 'any' | 'number' | 'wide' | 'double' | 'integer' | 'string' | 'time' | 'constant' | 'math' | 'mathWide' | 'mathDouble' | 'sequence';
 
 export interface OpDef {
   /**
@@ -69,6 +70,9 @@ export function fill(template: string, args: readonly SqlExpr[]): string {
 
 /** JS whitespace (String.prototype.trim), as a Java regex character class for REGEXP_REPLACE. */
 const JS_SPACE = '[\\t\\n\\x{0B}\\f\\r \\x{A0}\\x{1680}\\x{2000}-\\x{200A}\\x{2028}\\x{2029}\\x{202F}\\x{205F}\\x{3000}\\x{FEFF}]';
+
+/** An ARRAY value (split's result): Arquero's sequence ops take arrays and strings alike. */
+const isArray = (e: SqlExpr) => /^ARRAY</.test(e.type);
 
 /** An integer-valued op on an integer column is the column itself (Math.floor(3) === 3). */
 const onFloat = (fn: string) => (a: SqlExpr[]) => (isInteger(a[0].type) ? a[0].sql : fill(fn, a));
@@ -300,7 +304,13 @@ export const OPS: Record<string, OpDef> = {
   lower: { sql: caseMap('LOWER', (s) => s.toLowerCase()), type: 'STRING', args: ['string'] },
   upper: { sql: caseMap('UPPER', (s) => s.toUpperCase()), type: 'STRING', args: ['string'] },
   trim: { sql: `REGEXP_REPLACE($0, '^${JS_SPACE}+|${JS_SPACE}+$', '')`, type: 'STRING', args: ['string'] },
-  length: { sql: 'COALESCE(CHAR_LENGTH($0), 0)', type: 'INT', args: ['string'] },
+  length: { sql: (a) => fill(isArray(a[0]) ? 'COALESCE(CARDINALITY($0), 0)' : 'COALESCE(CHAR_LENGTH($0), 0)', a), type: 'INT', args: ['sequence'] },
+  // an array's elements joined with JS's separator (',' by default), nulls as ''; split(null) is [] in Arquero,
+  // so a null array joins to ''; not an array: null, as in Arquero
+  join: {
+    sql: ([a, sep]) => (isArray(a) ? `COALESCE(ARRAY_JOIN(${a.sql}, ${sep ? sep.sql : "','"}, ''), '')` : 'CAST(NULL AS STRING)'),
+    type: 'STRING', args: ['sequence', 'string'], optional: 1,
+  },
   // An array only unroll can take apart: arrays are not moved to JS yet.
   split: { sql: 'SPLIT($0, $1)', type: 'ARRAY<STRING>', args: ['string', 'string'] },
   substring: { sql: substring, type: 'STRING', args: ['string', 'integer', 'integer'], optional: 2 },
@@ -313,8 +323,14 @@ export const OPS: Record<string, OpDef> = {
     sql: (a) => (a[2] ? `COALESCE(ENDSWITH(LEFT(${a[0].sql}, GREATEST(${a[2].sql}, 0)), ${a[1].sql}), FALSE)` : fill('COALESCE(ENDSWITH($0, $1), FALSE)', a)),
     type: 'BOOLEAN', args: ['string', 'string', 'integer'], optional: 1,
   },
-  includes: { sql: 'COALESCE(POSITION($1 IN $0) > 0, FALSE)', type: 'BOOLEAN', args: ['string', 'string'] },
-  indexof: { sql: 'COALESCE(POSITION($1 IN $0) - 1, -1)', type: 'INT', args: ['string', 'string'] },
+  includes: {
+    sql: (a) => fill(isArray(a[0]) ? 'COALESCE(ARRAY_CONTAINS($0, $1), FALSE)' : 'COALESCE(POSITION($1 IN $0) > 0, FALSE)', a),
+    type: 'BOOLEAN', args: ['sequence', 'string'],
+  },
+  indexof: {
+    sql: (a) => fill(isArray(a[0]) ? '(COALESCE(ARRAY_POSITION($0, $1), 0) - 1)' : 'COALESCE(POSITION($1 IN $0) - 1, -1)', a),
+    type: 'INT', args: ['sequence', 'string'],
+  },
   lastindexof: {
     sql: 'CASE WHEN POSITION(REVERSE($1) IN REVERSE($0)) > 0 THEN CHAR_LENGTH($0) - CHAR_LENGTH($1) - POSITION(REVERSE($1) IN REVERSE($0)) + 1 ELSE -1 END',
     type: 'INT', args: ['string', 'string'],
@@ -455,7 +471,6 @@ export const UNTRANSLATED: Record<string, string> = {
   array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
   match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,
-  join: 'joins the elements of an array, and flinkframe columns hold no arrays (split() results can only be unrolled)',
   entries: ARRAYS, has: OBJECT_INPUT, keys: ARRAYS, object: OBJECTS, values: ARRAYS, row_object: OBJECTS,
   parse_json: 'returns JS values of any type (objects, arrays, numbers) from one string column; a Flink SQL column has one type',
   normalize: 'has no Flink SQL function (Unicode normalization)',
@@ -468,7 +483,7 @@ export const UNTRANSLATED: Record<string, string> = {
  * Each was seen in the differential check against Flink 2.3 (scratch/translate) unless it says otherwise.
  */
 export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
-  { op: 'split', difference: "Splits on a string separator only (no regex, no limit); ''.split(' ') gives no element where JS gives ['']." },
+  { op: 'split', difference: "Splits on a string separator only (no regex, no limit); ''.split(' ') gives no element where JS gives [''] (so op.length(op.split('', ' ')) is 0, not 1). Arrays stay inside Flink: they can be unrolled, spread or given to length, includes, indexof and join, not returned." },
   { op: '+ - * / % ** < <= > >=', difference: 'Arithmetic on null gives null and a comparison with null is false; JS converts null to 0, so null + 1 is 1 and null < 1 is true.' },
   { op: '+ (strings), template literals', difference: 'Concatenating null gives null; JS writes "null".' },
   { op: '+ (strings), template literals, String()', difference: 'Doubles print as Java does except for whole numbers below 1e15: 1e-7 prints 1.0E-7, 123456789.125 prints 1.23456789125E8. Dates print as yyyy-MM-dd HH:mm:ss.SSS, not as Date.prototype.toString().' },

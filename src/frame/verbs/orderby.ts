@@ -63,7 +63,8 @@ export function orderby(table: Table, keys: unknown[]): Table {
     computed.push(key);
     return { column: key.name, desc: spec.desc };
   });
-  const label = `orderby(${keys.map(describe).join(', ')})`;
+  const collated = specs.filter((s) => s.collate).length;
+  const label = `orderby(${keys.map(describe).join(', ')})${collated ? ` [pre-query: the distinct values of ${collated} collated key(s)]` : ''}`;
   const columns = [...table.columnNames().map(passThrough), ...ordinalColumns(table).map(passThrough), ...computed];
   return table.with({ node: { kind: 'project', input: table.state.node, columns, label }, order });
 }
