@@ -1,4 +1,5 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,10 +7,13 @@ import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 
-/** Runs a script in a fresh Node process whose temp dir is private, so leftovers can be counted. */
-function runScript(source: string): { output: string; leftovers: string[] } {
+/**
+ * Runs a script in a fresh Node process whose temp dir is private, so leftovers can be counted. Asynchronously:
+ * a cold start on a busy machine can outlast vitest's worker RPC timeout if it blocks the event loop.
+ */
+async function runScript(source: string): Promise<{ output: string; leftovers: string[] }> {
   const tmp = mkdtempSync(join(tmpdir(), 'flinkframe-session-'));
-  const output = execFileSync(process.execPath, ['--input-type=module', '-e', source], {
+  const { stdout: output } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', source], {
     cwd: root,
     env: { ...process.env, TMPDIR: tmp },
     timeout: 120_000,
@@ -19,8 +23,8 @@ function runScript(source: string): { output: string; leftovers: string[] } {
 }
 
 describe('session lifecycle', () => {
-  it('the module-level default session starts on first use; close() lets the process exit and leaves no temp files', () => {
-    const { output, leftovers } = runScript(`
+  it('the module-level default session starts on first use; close() lets the process exit and leaves no temp files', async () => {
+    const { output, leftovers } = await runScript(`
       import * as ff from './dist/src/index.js';
       const rows = await ff.table({ a: [1, 2, 3] }).filter(d => d.a > 1).objects();
       console.log(JSON.stringify(rows));
@@ -29,8 +33,8 @@ describe('session lifecycle', () => {
     expect(output.trim().split('\n').pop()).toBe('[{"a":2},{"a":3}]');
     expect(leftovers).toEqual([]);
   });
-  it('an explicit session takes mode, parallelism and Flink config', () => {
-    const { output, leftovers } = runScript(`
+  it('an explicit session takes mode, parallelism and Flink config', async () => {
+    const { output, leftovers } = await runScript(`
       import * as ff from './dist/src/index.js';
       const s = ff.session({ mode: 'batch', parallelism: 1, config: { 'table.exec.resource.default-parallelism': 1 } });
       const n = await s.table({ a: [1, 2, 3] }).numRows();
@@ -40,8 +44,8 @@ describe('session lifecycle', () => {
     expect(output.trim().split('\n').pop()).toBe('3');
     expect(leftovers).toEqual([]);
   });
-  it('a closed session refuses new work with a clear message', () => {
-    const { output } = runScript(`
+  it('a closed session refuses new work with a clear message', async () => {
+    const { output } = await runScript(`
       import * as ff from './dist/src/index.js';
       const s = ff.session();
       const t = s.table({ a: [1] });
@@ -51,8 +55,8 @@ describe('session lifecycle', () => {
     `);
     expect(output).toMatch(/session is closed/);
   });
-  it('nothing runs before a materializer: building frames starts no job', () => {
-    const { output } = runScript(`
+  it('nothing runs before a materializer: building frames starts no job', async () => {
+    const { output } = await runScript(`
       import * as ff from './dist/src/index.js';
       const t = ff.table({ a: [1, 2] }).filter(d => d.a > 1).derive({ b: d => d.a * 2 });
       console.log(String(t));

@@ -44,12 +44,17 @@ public final class FlinkSession implements AutoCloseable {
         .build());
     // The cluster starts on its own thread while this one loads the planner: neither needs the other until a
     // job is submitted. The TableEnvironment stays on the calling thread (Calcite's state is thread-local).
+    // (its own thread, not the common pool: that has a single thread on 2 cores, which Flink's futures also use)
     CompletableFuture<Void> started = CompletableFuture.runAsync(() -> {
       try {
         cluster.start();
       } catch (Exception e) {
         throw new CompletionException(e);
       }
+    }, task -> {
+      Thread starter = new Thread(task, "flinkframe-minicluster-start");
+      starter.setDaemon(true);
+      starter.start();
     });
     StreamTableEnvironment tables;
     try {
