@@ -34,8 +34,8 @@ export function jsAllowed(ctx: Ctx): boolean {
   return !!ctx.scope.udfs && !ctx.sqlOnly;
 }
 
-/** Runs `attempt`; on NoTranslation forgets the UDF calls it recorded and returns undefined. */
-export function attemptSql<T>(ctx: Ctx, attempt: () => T): T | undefined {
+/** Runs `attempt`; on NoTranslation forgets the UDF calls it recorded and returns undefined (after telling `failed`). */
+export function attemptSql<T>(ctx: Ctx, attempt: () => T, failed?: (e: NoTranslation) => void): T | undefined {
   const calls = ctx.scope.udfs?.calls;
   const mark = calls?.length ?? 0;
   try {
@@ -43,8 +43,20 @@ export function attemptSql<T>(ctx: Ctx, attempt: () => T): T | undefined {
   } catch (e) {
     if (!(e instanceof NoTranslation)) throw e;
     if (calls) calls.length = mark;
+    failed?.(e);
     return undefined;
   }
+}
+
+/** A call of an Arquero aggregate or window function (op.sum(...), op.lag(...)): never a JavaScript part. */
+export function runsOnlyInFlink(node: Node): boolean {
+  const n = node as AnyNode;
+  if (n.type !== 'CallExpression') return false;
+  const callee: AnyNode = n.callee;
+  const name = callee.type === 'Identifier' ? callee.name
+    : callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'op' ? callee.property.name : undefined;
+  const def = name !== undefined && Object.hasOwn(OPS, name) ? OPS[name] : undefined;
+  return !!(def?.agg || def?.window);
 }
 
 /** A JS value as source text (params and constants are written into the generated function). */
