@@ -3,7 +3,7 @@
 // process boundary) and PyFlink 2.3's pandas UDF, at the same parallelism on the same machine in the same run.
 // Then the UDF plan optimizations, each with and without (udf-plan-switches.ts), and a batch-size sweep.
 // PyFlink runs from bench/.venv, created on first use (`pip install apache-flink==2.3.0`).
-//     node dist/bench/udf.js [--quick] [--no-pyflink]
+//     node dist/bench/udf.js [--quick] [--no-pyflink] [--rows N] [--reps N] [--parallelism N]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,8 +14,12 @@ import { udfPlanSwitches } from '../src/frame/udf-plan-switches.js';
 import { check, fmt, median, printSummary, printTable, quick, sessionOptions, timed, type Check } from './measure.js';
 
 const { op } = ff as unknown as { op: Record<string, (...args: unknown[]) => number> };
-const rows = quick ? 200_000 : 2_000_000;
-const reps = quick ? 2 : 3;
+const flag = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : undefined;
+};
+const rows = flag('--rows') ?? (quick ? 200_000 : 2_000_000);
+const reps = flag('--reps') ?? (quick ? 2 : 3);
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const session = ff.session(sessionOptions());
@@ -98,7 +102,7 @@ function pyflink(batchSize: number): { times?: Record<string, number>; problem?:
 console.log(`UDF benchmark: ${rows} rows (datagen, two BIGINT sequences), parallelism ${parallelism}, median of ${reps} runs\n`);
 const times = await measure(jobs, reps);
 const py = pyflink(10_000);
-const pyDefault = pyflink(1_000);
+const pyDefault = process.argv.includes('--pyflink-default-batch') ? pyflink(1_000) : { problem: 'not run (--pyflink-default-batch)' };
 const all: Record<string, number> = { ...times };
 if (py.times) {
   all['PyFlink plain SQL'] = py.times.plain!;

@@ -21,8 +21,9 @@ describe('bad input gets an error that names it, at the verb call', () => {
     const threshold = 30;
     expect(() => fl.table(people).filter((d: any) => d.age > threshold)).toThrow(/params/);
   });
-  it('syntax with no Flink SQL form names the expression', () => {
-    expect(() => fl.table(people).derive({ m: (d: any) => /ab+/.test(d.name) })).toThrow(/"m"|ab\+/);
+  it('JavaScript whose result type cannot be told names the expression', () => {
+    // a regex test runs as JavaScript now (test/udf-plan.test.ts); an array has no column type
+    expect(() => fl.table(people).derive({ m: (d: any) => [d.name] })).toThrow(/"m".*\[d\.name\]/);
   });
   it('relocate without before/after and joins without shared columns fail like Arquero', () => {
     expect(() => fl.table(people).relocate('id', {})).toThrow(/before or after/);

@@ -34,8 +34,8 @@ export function jsAllowed(ctx: Ctx): boolean {
   return !!ctx.scope.udfs && !ctx.sqlOnly;
 }
 
-/** Runs `attempt`; on NoTranslation forgets the UDF calls it recorded and returns undefined. */
-export function attemptSql<T>(ctx: Ctx, attempt: () => T): T | undefined {
+/** Runs `attempt`; on NoTranslation forgets the UDF calls it recorded and returns undefined (after telling `failed`). */
+export function attemptSql<T>(ctx: Ctx, attempt: () => T, failed?: (e: NoTranslation) => void): T | undefined {
   const calls = ctx.scope.udfs?.calls;
   const mark = calls?.length ?? 0;
   try {
@@ -43,8 +43,28 @@ export function attemptSql<T>(ctx: Ctx, attempt: () => T): T | undefined {
   } catch (e) {
     if (!(e instanceof NoTranslation)) throw e;
     if (calls) calls.length = mark;
+    failed?.(e);
     return undefined;
   }
+}
+
+/** The op name of a callee `op.name` (also `x.op.name`, as bundlers write an imported op), else undefined. */
+function opMethod(callee: AnyNode): string | undefined {
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return undefined;
+  const object: AnyNode = callee.object;
+  const isOp = (object.type === 'Identifier' && object.name === 'op') ||
+    (object.type === 'MemberExpression' && !object.computed && object.property.type === 'Identifier' && object.property.name === 'op');
+  return isOp ? callee.property.name : undefined;
+}
+
+/** A call of an Arquero aggregate or window function (op.sum(...), op.lag(...)): never a JavaScript part. */
+export function runsOnlyInFlink(node: Node): boolean {
+  const n = node as AnyNode;
+  if (n.type !== 'CallExpression') return false;
+  const callee: AnyNode = n.callee;
+  const name = callee.type === 'Identifier' ? callee.name : opMethod(callee);
+  const def = name !== undefined && Object.hasOwn(OPS, name) ? OPS[name] : undefined;
+  return !!(def?.agg || def?.window);
 }
 
 /** A JS value as source text (params and constants are written into the generated function). */
@@ -211,8 +231,7 @@ class Emitter {
   private isUdfCall(node: AnyNode): boolean {
     if (node.type !== 'CallExpression') return false;
     const callee: AnyNode = node.callee;
-    const name = callee.type === 'Identifier' ? callee.name
-      : callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'op' ? callee.property.name : undefined;
+    const name = callee.type === 'Identifier' ? callee.name : opMethod(callee);
     return name !== undefined && !this.bound.has(name) && !!this.ctx.scope.udfs?.functions.has(name);
   }
 
@@ -265,9 +284,11 @@ class Emitter {
    */
   private calleeChild(node: AnyNode): AnyNode | undefined {
     const callee: AnyNode = node.callee;
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'op' && !this.bound.has('op')) {
-      this.checkOp(callee.property.name, node);
+    const method = opMethod(callee);
+    if (method !== undefined && !this.bound.has('op')) {
+      this.checkOp(method, node);
       this.arqueroOp = true;
+      opCallees.add(callee);
       return undefined;
     }
     if (callee.type === 'Identifier' && !this.bound.has(callee.name) && !(callee.name in globalThis) && (Object.hasOwn(OPS, callee.name) || canRunAsJs(callee.name))) {
@@ -298,12 +319,15 @@ class Emitter {
     }
     code += source.slice(at - offset, node.end - offset);
     if (node.type === 'CallExpression' && bareOps.has(node.callee)) code = `op.${code}`;
+    // `x.op.name(...)` (an imported op, as bundlers write it) is the worker's op.name(...)
+    if (node.type === 'CallExpression' && opCallees.has(node.callee)) code = `op.${node.callee.property.name}${code.slice(node.callee.end - node.start)}`;
     return code;
   }
 }
 
 /** Bare Arquero op names used as callees (`match(d.s, re)`), written as op.match in the generated code. */
 const bareOps = new WeakSet<Node>();
+const opCallees = new WeakSet<Node>();
 
 /** Reads every argument column as the JS values Arquero would see: numbers (64-bit too), strings, Dates, null. */
 const READ_COLUMN = `(c) => {

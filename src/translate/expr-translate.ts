@@ -16,7 +16,7 @@ import { baseType, commonType, isBoolean, isNull, isNumeric, isTemporal } from '
 import { quoteIdent } from './sql-text.js';
 import { fieldNames, findField } from './schema.js';
 import { OPS } from './op-registry.js';
-import { attemptSql, jsAllowed, jsPart } from './expr-js.js';
+import { attemptSql, jsAllowed, jsPart, runsOnlyInFlink } from './expr-js.js';
 
 // acorn's node types are a union keyed by `type`; the visitors read their fields by name
 type AnyNode = Node & Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -213,7 +213,12 @@ function visitSql(node: Node, ctx: Ctx): SqlExpr {
 /** A node's value: Flink SQL, or where it has none and the verb runs UDF stages, a JavaScript part (expr-js.ts). */
 export function visit(node: Node, ctx: Ctx): SqlExpr {
   if (!jsAllowed(ctx)) return visitSql(node, ctx);
-  return attemptSql(ctx, () => visitSql(node, ctx)) ?? jsPart(node, ctx, visit);
+  let sqlError: unknown;
+  const sql = attemptSql(ctx, () => visitSql(node, ctx), (e) => (sqlError = e));
+  if (sql) return sql;
+  // aggregates and window functions run in Flink or not at all: the SQL translator's reason is the one to give
+  if (runsOnlyInFlink(node)) throw sqlError;
+  return jsPart(node, ctx, visit);
 }
 
 /**
