@@ -46,4 +46,5 @@ if (upToDate) {
 if (!process.argv.includes('--java-only')) {
   console.log('flinkframe setup: compiling TypeScript...');
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], 'Compiling TypeScript');
+  run(process.execPath, [join(root, 'scripts', 'bundle-worker.mjs')], 'Bundling the UDF worker');
 }

@@ -4,9 +4,7 @@
  * (Flink SQL), then a UDF stage appends the result column. The verb's own projection then reads the result
  * columns, and `dropUdfColumns` removes the hidden ones afterwards.
  */
-import { join } from 'node:path';
 import { FlinkFrameError } from '../errors.js';
-import { packageRoot } from '../runtime/package-root.js';
 import type { UdfWorkerSpec } from '../runtime/udf-spec.js';
 import { UDF_COLUMN_PREFIX, type UdfCall, type UdfScope } from '../translate/expr-udf.js';
 import type { SqlExpr } from '../translate/expression.js';
@@ -24,7 +22,6 @@ export function udfScope(table: Table): UdfScope | undefined {
   return functions.size ? { functions, calls: [] } : undefined;
 }
 
-const WORKER_SCRIPT = join(packageRoot, 'dist', 'src', 'runtime', 'udf-worker.js');
 let views = 0;
 
 /** What a worker needs to run a UDF (the stage adds which input columns are its arguments). */
@@ -37,8 +34,9 @@ export function workerSpec(name: string, udf: Udf, result: string): UdfWorkerSpe
     returns: udf.returns,
     args: [],
     result,
-    command: [process.execPath, WORKER_SCRIPT],
+    module: udf.module, // the worker's launch (what is shipped) is added by the engine: src/runtime/udf-shipping.ts
     batchSize: udf.batchSize,
+    batchTimeoutMs: udf.batchTimeoutMs,
     pipeline: udf.pipeline,
   };
 }

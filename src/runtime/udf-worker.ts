@@ -8,6 +8,7 @@ import { writeSync } from 'node:fs';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { ERROR, replyFrame, requestFrames, RESULT } from './udf-frames.js';
 import { compile, evaluate, UdfError } from './udf-evaluate.js';
+import { loadUdfModule, moduleFunction } from './udf-module-load.js';
 import { BadResult } from './udf-result.js';
 import type { UdfWorkerSpec } from './udf-spec.js';
 
@@ -28,6 +29,9 @@ function report(e: unknown, where?: string): void {
   reply(ERROR, Buffer.from(JSON.stringify({ message, stack, where: e instanceof UdfError ? e.where : where })));
 }
 
+// a UDF defined in a module: its shipped bundle, loaded before the first request
+const udfModule = await loadUdfModule();
+
 let spec: UdfWorkerSpec | undefined;
 let fn: ReturnType<typeof compile> | undefined;
 
@@ -35,7 +39,7 @@ process.stdin.on('data', requestFrames((frame) => {
   if (!spec) {
     spec = JSON.parse(Buffer.from(frame).toString('utf8')) as UdfWorkerSpec;
     try {
-      fn = compile(spec);
+      fn = spec.module ? moduleFunction(udfModule, spec) : compile(spec);
     } catch (e) {
       // reported on the first batch, where the operator waits for a reply
       fn = () => {
