@@ -48,7 +48,7 @@ final class UdfWorker implements AutoCloseable {
       dir.remove();
       throw new IOException("JavaScript UDF '" + udfName + "': cannot start its Node worker with `"
           + spec.launch.node + "` (" + e.getMessage() + "). Give the Node executable of the machines that run the "
-          + "job with session.nodeExecutable(path) or `flinkframe run --node path`.", e);
+          + "job with session.nodeExecutable(path) or `flinkframe run --node path`.");
     }
     this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     this.replies = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
