@@ -34,6 +34,17 @@ describe('UDF dependencies: what a job ships to the machines that run its UDFs',
     expect(await t.objects()).toEqual(expect.arrayContaining([{ a: 1, b: 2, c: 3 }, { a: 0.1, b: 0.2, c: 0.30000000000000004 }]));
   });
 
+  it('ships a module only for a function the module exports; a closure stays refused', () => {
+    const outside = 2;
+    function notExported(x: number) {
+      return x + outside;
+    }
+    expect(() => udf(notExported, { returns: 'BIGINT' })).toThrow(/reads "outside".*params: \{ outside: \.\.\. \}.*export the function from a module/s);
+    expect(() => udf(notExported, { returns: 'BIGINT', module: import.meta.url })).toThrow(/does not export "notExported"/);
+    const explicit = udf(floatSum, { returns: 'DOUBLE', module: new URL('./fixtures/udf-module/float-sum.ts', import.meta.url) });
+    expect(explicit.module).toEqual({ file: join(import.meta.dirname, 'fixtures', 'udf-module', 'float-sum.ts'), exportName: 'floatSum' });
+  });
+
   it("resolves an npm package from the shipped node_modules, not from the client's (a .tgz too)", async () => {
     // the package name is computed at run time, so it cannot be bundled: only the shipped copy can provide it
     const bare = ff.session({ parallelism: 1 });

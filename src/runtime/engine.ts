@@ -54,7 +54,9 @@ export class Engine {
       throw readableJavaError(e, 'Starting the embedded Flink mini-cluster');
     }
     const ship = (path: string, name: string) => this.call(() => this.flink.shipFileSync(path, name), 'Shipping a file with the jobs', path);
-    this.shipping = new UdfShipping(ship, dependencies, this.workdir, true, options.batchTimeoutMs);
+    // workers use this process's Node only when tasks run in this process's mini-cluster
+    const embedded = !(options as { cluster?: string }).cluster;
+    this.shipping = new UdfShipping(ship, dependencies, this.workdir, embedded, options.batchTimeoutMs);
     this.addJars(dependencies.jars);
   }
 
