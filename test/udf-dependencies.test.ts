@@ -88,8 +88,8 @@ describe('UDF dependencies: what a job ships to the machines that run its UDFs',
       .derive({ r: (d: any) => op.rate(d.code), where: (d: any) => op.filesDir(d.code), script: (d: any) => op.workerScript(d.code) }).objects();
     expect(rows.map((r) => [r.code, r.r]).sort()).toEqual([['EUR', 1.5], ['GBP', 2], ['XXX', null]]);
     expect(rows[0]!.where).toMatch(/flinkframe-udf-/);
-    // the worker runs the bundle the job shipped (a distributed-cache copy), not this checkout's files
-    expect(rows[0]!.script).toMatch(/udf-worker\.mjs$/);
+    // the worker runs the bundle the job shipped (copied from the distributed cache), not this checkout's files
+    expect(rows[0]!.script).toMatch(/[/\\]flinkframe-udf-[^/\\]+[/\\]udf-worker\.mjs$/);
     expect(rows[0]!.script).not.toContain(root);
     expect(() => fl.addFiles(join(dir, 'missing.json'))).toThrow(/addFiles: .*missing\.json does not exist/);
   });

@@ -79,8 +79,9 @@ export class UdfDependencies {
     for (const p of paths) {
       const full = existing(p, 'addJars');
       if (!full.endsWith('.jar')) throw new FlinkFrameError(`addJars: ${p} is not a .jar file.`);
-      if (!this.jars.includes(full)) added.push(full);
-      this.jars.push(...(this.jars.includes(full) ? [] : [full]));
+      if (this.jars.includes(full)) continue;
+      this.jars.push(full);
+      added.push(full);
     }
     return added;
   }

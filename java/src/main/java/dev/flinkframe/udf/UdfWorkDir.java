@@ -15,19 +15,22 @@ import java.util.stream.Stream;
 /**
  * A Node worker's working directory on the machine that runs the task, laid out from files the job shipped
  * through Flink's distributed cache: each added file under its own name, the shipped node_modules as
- * ./node_modules (a link), and a UDF's bundled module copied to ./udf-module.mjs, so that its package imports
- * resolve from ./node_modules (a copy, not a link: Node resolves imports from a module's real path).
+ * ./node_modules (a link), the worker script copied to ./udf-worker.mjs, and a UDF's bundled module copied to
+ * ./udf-module.mjs, so that its package imports resolve from ./node_modules (a copy, not a link: Node resolves
+ * imports from a module's real path).
  */
 final class UdfWorkDir {
   static final String MODULE_FILE = "udf-module.mjs";
+  static final String WORKER_FILE = "udf-worker.mjs";
 
   final Path root;
-  private final File worker;
 
   UdfWorkDir(UdfStageSpec.Launch launch, Function<String, File> cachedFile) throws IOException {
-    this.worker = shipped(cachedFile, launch.worker, "the UDF worker script");
+    File worker = shipped(cachedFile, launch.worker, "the UDF worker script");
     this.root = Files.createTempDirectory("flinkframe-udf-");
     try {
+      // the cache may hold it under a blob's name: .mjs makes it an ES module on every Node version
+      Files.copy(worker.toPath(), root.resolve(WORKER_FILE));
       for (Map.Entry<String, String> file : launch.files.entrySet()) {
         Files.createSymbolicLink(root.resolve(file.getKey()), shipped(cachedFile, file.getValue(), "the file " + file.getKey()).toPath().toAbsolutePath());
       }
@@ -61,7 +64,7 @@ final class UdfWorkDir {
     command.add(launch.node);
     // packages inside ./node_modules (a link) resolve their own dependencies from there too
     command.add("--preserve-symlinks");
-    command.add(worker.getAbsolutePath());
+    command.add(root.resolve(WORKER_FILE).toString());
     return command;
   }
 
