@@ -47,6 +47,7 @@ if (upToDate) {
 if (!process.argv.includes('--java-only')) {
   console.log('flinkframe setup: compiling TypeScript...');
   run(process.execPath, [join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(root, 'tsconfig.json')], 'Compiling TypeScript');
+  run(process.execPath, [join(root, 'scripts', 'bundle-worker.mjs')], 'Bundling the UDF worker');
 }
 
 // A class-data-sharing archive of what a session loads (see scripts/train-cds.mjs), rebuilt when the jars change.

@@ -93,6 +93,12 @@ export const register = (name: string, frame: Table): void => defaultSession().r
 export const addFunction = (name: string, fn: Udf | Function, options?: UdfOptions): void =>
   defaultSession().addFunction(name, fn, options);
 
+/** What the default session's jobs ship for UDFs (docs/udfs.md, Dependencies). */
+export const addFiles = (...paths: (string | string[])[]): Session => defaultSession().addFiles(...paths);
+export const addNodeModules = (pathOrTgz: string): Session => defaultSession().addNodeModules(pathOrTgz);
+export const nodeExecutable = (path: string): Session => defaultSession().nodeExecutable(path);
+export const addJars = (...paths: (string | string[])[]): Session => defaultSession().addJars(...paths);
+
 /** Stops the default session's Flink mini-cluster and removes its temporary files; the process can then exit. */
 export async function close(): Promise<void> {
   const closing = current;

@@ -5,8 +5,10 @@ export interface CliArgs {
   readonly options: Map<string, string[]>;
 }
 
+import { DEPENDENCY_OPTIONS } from './dependency-options.js';
+
 /** The options the CLI itself takes; any other argument after the job's path is the job's own. */
-const CLI_OPTIONS = new Set(['parallelism', 'file']);
+const CLI_OPTIONS = new Set(['parallelism', 'file', ...DEPENDENCY_OPTIONS]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;

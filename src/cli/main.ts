@@ -2,21 +2,30 @@
 /**
  * The flinkframe command:
  *   flinkframe run job.ts [--parallelism N] [job args...]   runs a job script on the embedded Flink
+ *     with what its UDFs need: [--files a,b] [--node-modules dir|tgz] [--node path] [--jars x.jar] (any command)
  *   flinkframe explain job.ts [job args...]                 prints the explain() of each frame the job would run
  *   flinkframe sql [--file name=path ...]                   an interactive SQL shell over files
  */
+import * as ff from '../index.js';
 import { intOption, parseArgs } from './args.js';
+import { dependencyOptions } from './dependency-options.js';
 import { runJob } from './run-job.js';
 import { sqlShell } from './sql-shell.js';
 
 const USAGE = `usage:
   flinkframe run <job.ts|job.js> [--parallelism N] [job arguments...]
   flinkframe explain <job.ts|job.js> [job arguments...]
-  flinkframe sql [--file name=path.csv|.json|.parquet ...] [--parallelism N]`;
+  flinkframe sql [--file name=path.csv|.json|.parquet ...] [--parallelism N]
+what UDFs and SQL functions need (run, explain, sql):
+  --files a.json,b.csv    files UDFs read from their working directory
+  --node-modules dir|tgz  a node_modules folder (or .tgz of one) UDF modules import packages from
+  --node path             the Node executable where tasks run
+  --jars x.jar,y.jar      jars of Java functions for SQL`;
 
 async function main(argv: string[]): Promise<number> {
   const args = parseArgs(argv);
   const parallelism = intOption(args, 'parallelism');
+  ff.configureDefaultSession(dependencyOptions(args));
   switch (args.command) {
     case 'run':
     case 'explain': {

@@ -1,6 +1,7 @@
 import { FlinkFrameError } from '../errors.js';
 import { Engine } from '../runtime/engine.js';
 import type { SessionOptions } from '../runtime/session-options.js';
+import { UdfDependencies } from '../runtime/udf-dependencies.js';
 import { toSql } from '../translate/plan-sql.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
@@ -75,7 +76,41 @@ export class Session {
   get engine(): Engine {
     if (this.isLocal) throw new FlinkFrameError("flinkframe: a local-engine session has no Flink engine; this needs session({ engine: 'flink' }).");
     if (this.started?.isClosed) throw new FlinkFrameError('flinkframe: this session is closed; start a new one with session().');
-    return (this.started ??= new Engine(this.options, progressFor(this.options)));
+    return (this.started ??= new Engine(this.options, this.dependencies, progressFor(this.options)));
+  }
+
+  // ---- what the jobs ship for UDFs (docs/udfs.md, Dependencies) ----
+
+  private deps?: UdfDependencies;
+
+  /** Files, node_modules, Node executable and jars this session's jobs ship (from the options, then the calls below). */
+  get dependencies(): UdfDependencies {
+    return (this.deps ??= new UdfDependencies(this.options));
+  }
+
+  /** Files UDFs read: each is in the worker's working directory under its base name (process.env.FLINKFRAME_UDF_DIR). */
+  addFiles(...paths: (string | string[])[]): this {
+    this.dependencies.addFiles(paths.flat());
+    return this;
+  }
+
+  /** A node_modules folder or a .tgz of one: UDF modules import packages from this shipped copy. */
+  addNodeModules(pathOrTgz: string): this {
+    this.dependencies.addNodeModules(pathOrTgz);
+    return this;
+  }
+
+  /** The Node executable where tasks run (default: this process's in embedded mode, else `node` on the PATH). */
+  nodeExecutable(path: string): this {
+    this.dependencies.nodeExecutable(path);
+    return this;
+  }
+
+  /** Jars of Java functions for sql() (CREATE TEMPORARY FUNCTION f AS 'Class'), shipped with every job. */
+  addJars(...paths: (string | string[])[]): this {
+    const added = this.dependencies.addJars(paths.flat());
+    if (this.started && !this.started.isClosed) this.started.addJars(added);
+    return this;
   }
 
   /** A fresh name for a source table in Flink's catalog. @internal */

@@ -12,7 +12,7 @@ export function functionSource(fn: Function): string {
   if (/^class\b/.test(text)) throw new Error('is a class; pass a function');
   for (const candidate of [text, `function ${text}`]) {
     try {
-      parse(`(${candidate}\n)`, { ecmaVersion: 'latest' });
+      parse(`(${candidate}\n)`, { ecmaVersion: 'latest', sourceType: 'module' });
       return candidate;
     } catch {
       // try the next form
@@ -77,7 +77,7 @@ const ALWAYS = new Set(['undefined', 'arguments', 'this']);
 
 /** The names the function reads from outside itself that are not JS globals nor given params. */
 export function freeVariables(source: string, params: Record<string, unknown>): string[] {
-  const program = parse(`(${source}\n)`, { ecmaVersion: 'latest' }) as unknown as AnyNode;
+  const program = parse(`(${source}\n)`, { ecmaVersion: 'latest', sourceType: 'module' }) as unknown as AnyNode;
   const bound = new Set<string>();
   const read = new Set<string>();
   boundNames(program, bound);

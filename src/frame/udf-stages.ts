@@ -7,9 +7,7 @@
  * the hidden columns afterwards. A call starts a new stage when it reads a previous call's result through SQL,
  * when it is of the other kind (row or vectorized; udf-plan-switches.ts), or when chaining is switched off.
  */
-import { join } from 'node:path';
 import { FlinkFrameError } from '../errors.js';
-import { packageRoot } from '../runtime/package-root.js';
 import type { UdfWorkerSpec } from '../runtime/udf-spec.js';
 import { UDF_COLUMN_PREFIX, type UdfCall, type UdfDef, type UdfScope } from '../translate/expr-udf.js';
 import type { SqlExpr } from '../translate/expression.js';
@@ -29,7 +27,6 @@ export function udfScope(table: Table): UdfScope {
   return { functions: table.state.session.functions, calls: [] };
 }
 
-const WORKER_SCRIPT = join(packageRoot, 'dist', 'src', 'runtime', 'udf-worker.js');
 let views = 0;
 
 /** What a worker needs to run a UDF (the stage adds which input columns are its arguments). */
@@ -42,8 +39,9 @@ export function workerSpec(name: string, udf: Udf, result: string): UdfWorkerSpe
     returns: udf.returns,
     args: [],
     result,
-    command: [process.execPath, WORKER_SCRIPT],
+    module: udf.module, // the worker's launch (what is shipped) is added by the engine: src/runtime/udf-shipping.ts
     batchSize: udf.batchSize,
+    batchTimeoutMs: udf.batchTimeoutMs,
     pipeline: udf.pipeline,
   };
 }

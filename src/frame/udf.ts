@@ -7,6 +7,8 @@
  */
 import { FlinkFrameError } from '../errors.js';
 import { resultTypeKey, SUPPORTED_RESULT_TYPES } from '../runtime/udf-result.js';
+import type { UdfModuleRef } from '../runtime/udf-spec.js';
+import { exportingModule } from './udf-module.js';
 import { freeVariables, functionSource } from './udf-source.js';
 
 export interface UdfOptions {
@@ -20,6 +22,15 @@ export interface UdfOptions {
   batchSize?: number;
   /** Buffer the next batch while the worker computes one (default true); false waits for each batch. */
   pipeline?: boolean;
+  /** A partial batch leaves once its first row has waited this long (default: the session's batchTimeoutMs, 1000). */
+  batchTimeoutMs?: number;
+  /**
+   * The module (path or file: URL, e.g. import.meta.url) that exports the function: it is bundled with its imports
+   * and shipped. Found by itself for an exported function that reads names of its module; give it to be explicit.
+   */
+  module?: string | URL;
+  /** The module's export holding the function (default: the function's name). */
+  export?: string;
 }
 
 export const DEFAULT_BATCH_SIZE = 10_000;
@@ -31,6 +42,9 @@ export class Udf {
   readonly params: Record<string, unknown>;
   readonly batchSize: number;
   readonly pipeline: boolean;
+  readonly batchTimeoutMs?: number;
+  /** Set when the function travels as its module, bundled (udf-module.ts), rather than as its source alone. */
+  readonly module?: UdfModuleRef;
 
   constructor(fn: Function, options: UdfOptions) {
     const what = `udf(${fn.name || 'function'})`;
@@ -48,18 +62,27 @@ export class Udf {
     }
     this.params = JSON.parse(JSON.stringify(options.params ?? {})) as Record<string, unknown>;
     const free = freeVariables(this.source, this.params);
-    if (free.length) {
+    if (free.length || options.module !== undefined) this.module = exportingModule(fn, options);
+    if (options.module !== undefined && !this.module) {
+      throw new FlinkFrameError(`${what}: module: ${String(options.module)} does not export "${options.export ?? fn.name}"; export the function from it, or give its export name with { export: 'name' }.`);
+    }
+    if (free.length && !this.module) {
       const list = free.map((n) => `"${n}"`).join(', ');
       throw new FlinkFrameError(
         `${what}: the function reads ${list}, which ${free.length > 1 ? 'are' : 'is'} not an argument, a local or a JS global. ` +
           'UDFs run in worker processes, not in this one, so closures are not available: pass the value with ' +
-          `udf(fn, { returns: '${options.returns}', params: { ${free.map((n) => `${n}: ...`).join(', ')} } }) and read it by the same name. Source: ${this.source}`,
+          `udf(fn, { returns: '${options.returns}', params: { ${free.map((n) => `${n}: ...`).join(', ')} } }) and read it by the same name, ` +
+          `or export the function from a module of its own (it is then bundled with its imports and shipped). Source: ${this.source}`,
       );
     }
     this.returns = options.returns;
     this.vectorized = !!options.vectorized;
     this.batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
     this.pipeline = options.pipeline ?? true;
+    if (options.batchTimeoutMs !== undefined && !(Number.isInteger(options.batchTimeoutMs) && options.batchTimeoutMs >= 0)) {
+      throw new FlinkFrameError(`${what}: batchTimeoutMs must be a whole number of milliseconds ≥ 0 (0: batches leave only when full), got ${options.batchTimeoutMs}.`);
+    }
+    this.batchTimeoutMs = options.batchTimeoutMs;
   }
 }
 

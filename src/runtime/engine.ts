@@ -6,6 +6,8 @@ import { readableJavaError } from './java-error.js';
 import { watchJob, type ProgressListener, type ProgressTiming } from './job-progress.js';
 import { jvm } from './jvm.js';
 import type { SessionOptions } from './session-options.js';
+import { UdfDependencies } from './udf-dependencies.js';
+import { UdfShipping } from './udf-shipping.js';
 import { WorkDir } from './workdir.js';
 
 interface JavaRunningJob {
@@ -23,6 +25,7 @@ interface JavaFlinkSession {
   restAddressSync(): string;
   udfStageSync(inputQuery: string, view: string, spec: string): void;
   registerJsFunctionSync(name: string, spec: string): void;
+  shipFileSync(path: string, name: string): void;
   closeSync(): void;
 }
 
@@ -35,11 +38,19 @@ export class Engine {
   readonly parallelism: number;
   readonly mode: 'batch' | 'streaming';
   private readonly flink: JavaFlinkSession;
+  private readonly shipping: UdfShipping;
   private closed = false;
   private restAddress?: string;
 
-  /** `progress` hears about jobs that run longer than a moment (the session picks the terminal or notebook view). */
-  constructor(options: SessionOptions = {}, private readonly progress?: { listener: ProgressListener; timing?: ProgressTiming }) {
+  /**
+   * `dependencies`: what UDF jobs ship; `progress` hears about jobs that run longer than a moment (the session picks
+   * the terminal or notebook view).
+   */
+  constructor(
+    options: SessionOptions = {},
+    dependencies = new UdfDependencies(options),
+    private readonly progress?: { listener: ProgressListener; timing?: ProgressTiming },
+  ) {
     this.mode = options.mode ?? 'batch';
     this.parallelism = options.parallelism ?? availableParallelism();
     const java = jvm({ logFile: process.env.FLINKFRAME_LOG ?? this.workdir.path('flink.log'), heap: options.heap });
@@ -56,6 +67,11 @@ export class Engine {
       this.workdir.remove();
       throw readableJavaError(e, options.cluster ? `Connecting to the Flink cluster at ${options.cluster}` : 'Starting the embedded Flink mini-cluster');
     }
+    const ship = (path: string, name: string) => this.call(() => this.flink.shipFileSync(path, name), 'Shipping a file with the jobs', path);
+    // workers use this process's Node only when tasks run in this process's mini-cluster
+    const embedded = !options.cluster;
+    this.shipping = new UdfShipping(ship, dependencies, this.workdir, embedded, options.batchTimeoutMs);
+    this.addJars(dependencies.jars);
     if (options.cluster) this.restAddress = options.cluster.replace(/\/$/, '');
   }
 
@@ -162,12 +178,19 @@ export class Engine {
 
   /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */
   udfStage(inputQuery: string, view: string, spec: string): void {
-    this.call(() => this.flink.udfStageSync(inputQuery, view, spec), 'Building the JavaScript UDF stage', inputQuery);
+    const shipped = this.shipping.launch(spec);
+    this.call(() => this.flink.udfStageSync(inputQuery, view, shipped), 'Building the JavaScript UDF stage', inputQuery);
   }
 
   /** Makes a JavaScript UDF callable by name from SQL. */
   registerJsFunction(name: string, spec: string): void {
-    this.call(() => this.flink.registerJsFunctionSync(name, spec), 'Registering the JavaScript function', name);
+    const shipped = this.shipping.launch(spec);
+    this.call(() => this.flink.registerJsFunctionSync(name, shipped), 'Registering the JavaScript function', name);
+  }
+
+  /** Jars of Java functions: on the planner's class path and shipped with every job (Flink's ADD JAR). */
+  addJars(jars: string[]): void {
+    for (const jar of jars) this.execute(`ADD JAR '${jar.replace(/'/g, "''")}'`);
   }
 
   fileUri(path: string): string {

@@ -1,7 +1,8 @@
 import type { ProgressListener } from './job-progress.js';
+import type { DependencyOptions } from './udf-dependencies.js';
 
-/** How a session runs: what `session(options)` accepts. */
-export interface SessionOptions {
+/** How a session runs: what `session(options)` accepts (with what its UDFs ship: files, nodeModules, node, jars). */
+export interface SessionOptions extends DependencyOptions {
   /** 'batch' (the default) for bounded data; 'streaming' for unbounded sources and continuous results. */
   mode?: 'batch' | 'streaming';
   /** Default parallelism of jobs; the embedded mini-cluster gets as many task slots. Default: the number of cores. */
@@ -34,6 +35,8 @@ export interface SessionOptions {
    * (for unit tests). Without this option, the FLINKFRAME_ENGINE environment variable decides.
    */
   engine?: EngineKind;
+  /** UDF stages send a partial batch once its first row has waited this long (default 1000 ms; a udf() can say otherwise). */
+  batchTimeoutMs?: number;
 }
 
 /** Which engine runs a session's frames: Flink (the default), or Arquero in-process for fast unit tests. */

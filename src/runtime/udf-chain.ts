@@ -25,11 +25,12 @@ function arqueroOps(): unknown {
   return arqueroOp;
 }
 
-export function compileChain(spec: UdfWorkerSpec): CompiledLink[] {
+/** `make` compiles one function: from its source text, or from the UDF's shipped module. */
+export function compileChain(spec: UdfWorkerSpec, make: (spec: UdfWorkerSpec) => Fn = compile): CompiledLink[] {
   return spec.chain!.map((link) => {
     const params = link.arqueroOp ? { ...link.params, op: arqueroOps() } : link.params;
     const linkSpec: UdfWorkerSpec = { ...spec, ...link, params, chain: undefined };
-    return { link, spec: linkSpec, fn: compile(linkSpec) };
+    return { link, spec: linkSpec, fn: make(linkSpec) };
   });
 }
 

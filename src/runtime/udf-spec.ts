@@ -14,9 +14,13 @@ export interface UdfWorkerSpec {
   argLabels?: string[];
   /** The output column. */
   result: string;
-  /** The worker's command line (Node executable and the worker script). */
-  command: string[];
+  /** The function is the export `exportName` of this module (bundled and shipped), not `source` alone. */
+  module?: UdfModuleRef;
+  /** How the task starts the worker from what the job shipped (added by udf-shipping.ts). */
+  launch?: UdfLaunch;
   batchSize: number;
+  /** A partial batch leaves once its first row has waited this long (0: never on time). */
+  batchTimeoutMs?: number;
   /** Keep one batch in flight while the next is buffered (default true). */
   pipeline?: boolean;
   /**
@@ -43,4 +47,20 @@ export interface UdfChainLink {
   generated?: boolean;
   /** Reads Arquero's op functions (the worker provides `op`). */
   arqueroOp?: boolean;
+}
+
+/** Where a UDF's function is defined: a module file (JS or TS) on the client, and the export that holds it. */
+export interface UdfModuleRef {
+  file: string;
+  exportName: string;
+}
+
+/** Read by java/.../udf/UdfStageSpec.Launch: names are Flink distributed-cache entries of the job. */
+export interface UdfLaunch {
+  node: string;
+  worker: string;
+  module?: string;
+  /** Cache entries by the file name the UDF reads them under (in the worker's working directory). */
+  files: Record<string, string>;
+  nodeModules?: string;
 }

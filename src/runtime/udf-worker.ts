@@ -9,6 +9,7 @@ import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { ERROR, replyFrame, requestFrames, RESULT } from './udf-frames.js';
 import { compile, evaluate, UdfError } from './udf-evaluate.js';
 import { compileChain, evaluateChain } from './udf-chain.js';
+import { loadUdfModule, moduleFunction } from './udf-module-load.js';
 import { BadResult } from './udf-result.js';
 import type { UdfWorkerSpec } from './udf-spec.js';
 
@@ -29,6 +30,9 @@ function report(e: unknown, where?: string): void {
   reply(ERROR, Buffer.from(JSON.stringify({ message, stack, where: e instanceof UdfError ? e.where : where })));
 }
 
+// a UDF defined in a module: its shipped bundle, loaded before the first request
+const udfModule = await loadUdfModule();
+
 let spec: UdfWorkerSpec | undefined;
 let fn: ReturnType<typeof compile> | undefined;
 let chain: ReturnType<typeof compileChain> | undefined;
@@ -37,8 +41,9 @@ process.stdin.on('data', requestFrames((frame) => {
   if (!spec) {
     spec = JSON.parse(Buffer.from(frame).toString('utf8')) as UdfWorkerSpec;
     try {
-      if (spec.chain) chain = compileChain(spec);
-      else fn = compile(spec);
+      const make = (s: UdfWorkerSpec) => (s.module ? moduleFunction(udfModule, s) : compile(s));
+      if (spec.chain) chain = compileChain(spec, make);
+      else fn = make(spec);
     } catch (e) {
       // reported on the first batch, where the operator waits for a reply
       fn = () => {

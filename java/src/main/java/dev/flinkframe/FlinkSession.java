@@ -138,6 +138,18 @@ public final class FlinkSession implements AutoCloseable {
     tables.createTemporarySystemFunction(name, new dev.flinkframe.udf.JsScalarFunction(spec));
   }
 
+  /**
+   * Ships a local file or folder with every job of this session through Flink's distributed cache (the job's
+   * artifacts, uploaded to the cluster's blob server; a folder travels zipped): tasks read it by {@code name}
+   * where they run, never from the client's disk. Registering a name again does nothing.
+   */
+  public void shipFile(String path, String name) {
+    StreamExecutionEnvironment env =
+        ((org.apache.flink.table.api.bridge.internal.AbstractStreamTableEnvironmentImpl) tables).execEnv();
+    for (var entry : env.getCachedFiles()) if (entry.f0.equals(name)) return;
+    env.registerCachedFile(path, name);
+  }
+
   public String restAddress() throws Exception {
     return cluster == null ? "" : cluster.getRestAddress().get().toString();
   }

@@ -63,7 +63,7 @@ public final class JsScalarFunction extends ScalarFunction {
   public void open(FunctionContext context) throws Exception {
     resultType = resultType();
     allocator = new RootAllocator();
-    worker = new UdfWorker(spec.name, spec.command, spec.json);
+    worker = new UdfWorker(spec, context::getCachedFile);
   }
 
   /** The Flink type of one argument value as Flink hands it over (its default Java class). */

@@ -21,7 +21,8 @@ import org.apache.flink.table.types.logical.RowType;
  * Arrow batches, each batch goes to this subtask's Node worker, and every input row is emitted with its
  * result appended, in order and with its change kind. A full batch is sent and the next one is buffered while
  * the worker computes; everything is flushed at end of input, before a checkpoint barrier and before a
- * watermark passes (so watermarks never overtake buffered rows).
+ * watermark passes (so watermarks never overtake buffered rows), and when the oldest buffered row has waited
+ * batchTimeoutMs (a partial batch leaves while a slow stream fills it).
  */
 public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     implements OneInputStreamOperator<RowData, RowData>, BoundedOneInput {
@@ -39,6 +40,8 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   private transient BufferAllocator allocator;
   private transient ArrowBatchCodec codec;
   private transient UdfWorker worker;
+  /** A processing-time timer is pending that will flush whatever is buffered or in flight (the time bound). */
+  private transient boolean timerSet;
 
   JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType[] resultTypes) {
     this.spec = spec;
@@ -56,7 +59,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     inFlight = new ArrayList<>(spec.batchSize);
     allocator = new RootAllocator();
     codec = new ArrowBatchCodec(spec.name, argType, argFields, resultTypes, spec.resultTypes, allocator);
-    worker = new UdfWorker(spec.name, spec.command, spec.json);
+    worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile);
   }
 
   @Override
@@ -64,6 +67,21 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     // the input row object may be reused by the upstream operator once this call returns
     buffer.add(copier.copy(element.getValue()));
     if (buffer.size() >= spec.batchSize) send();
+    startTimer();
+  }
+
+  /**
+   * The time bound: no row waits longer than batchTimeoutMs for its batch to leave (or, pipelined, for its
+   * result to be emitted) when rows arrive slowly, as in a streaming job. Timers run on the task's thread.
+   */
+  private void startTimer() {
+    if (timerSet || spec.batchTimeoutMs <= 0 || (buffer.isEmpty() && inFlight.isEmpty())) return;
+    timerSet = true;
+    long now = getProcessingTimeService().getCurrentProcessingTime();
+    getProcessingTimeService().registerTimer(now + spec.batchTimeoutMs, time -> {
+      timerSet = false;
+      flush();
+    });
   }
 
   /**

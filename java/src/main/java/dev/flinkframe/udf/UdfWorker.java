@@ -9,34 +9,50 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One Node worker process running one JavaScript UDF, spoken to over its stdin/stdout. Requests are frames
  * [int32 length][bytes]: first the UDF's spec (JSON), then one Arrow IPC stream per batch. Replies are frames
  * [byte tag][int32 length][bytes]: tag 0 is a result batch (Arrow IPC stream), tag 1 a JSON error report.
- * The worker's stderr goes to a file, quoted when the worker dies.
+ * The worker's stderr goes to a file, quoted when the worker dies. Everything the worker runs (its bundled
+ * script, a UDF's module, files, node_modules) comes from Flink's distributed cache, never from the client's disk
+ * (see UdfWorkDir).
  */
 final class UdfWorker implements AutoCloseable {
   static final byte RESULT = 0;
   static final byte ERROR = 1;
 
   private final String udfName;
+  private final UdfWorkDir dir;
   private final Process process;
   private final File stderr;
   private final DataOutputStream requests;
   private final DataInputStream replies;
 
-  UdfWorker(String udfName, List<String> command, String spec) throws IOException {
-    this.udfName = udfName;
+  /** Starts the worker; {@code cachedFile} finds a file the job shipped, by its distributed-cache name. */
+  UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile) throws IOException {
+    this.udfName = spec.name;
+    this.dir = new UdfWorkDir(spec.launch, cachedFile);
     this.stderr = File.createTempFile("flinkframe-udf-", ".stderr");
-    this.process = new ProcessBuilder(command)
-        .redirectError(ProcessBuilder.Redirect.to(stderr))
-        .start();
+    ProcessBuilder builder = new ProcessBuilder(dir.command(spec.launch))
+        .directory(dir.root.toFile())
+        .redirectError(ProcessBuilder.Redirect.to(stderr));
+    Map<String, String> env = builder.environment();
+    env.putAll(dir.environment());
+    try {
+      this.process = builder.start();
+    } catch (IOException e) {
+      dir.remove();
+      throw new IOException("JavaScript UDF '" + udfName + "': cannot start its Node worker with `"
+          + spec.launch.node + "` (" + e.getMessage() + "). Give the Node executable of the machines that run the "
+          + "job with session.nodeExecutable(path) or `flinkframe run --node path`.");
+    }
     this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     this.replies = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
-    send(spec.getBytes(StandardCharsets.UTF_8));
+    send(spec.json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends one batch and waits for its reply: the result batch's bytes, or a UdfFailure. */
@@ -102,6 +118,7 @@ final class UdfWorker implements AutoCloseable {
       process.destroyForcibly();
     } finally {
       stderr.delete();
+      dir.remove();
     }
   }
 }
