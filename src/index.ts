@@ -22,6 +22,7 @@ export { udf, Udf, type UdfOptions } from './frame/udf.js';
 export { setExplainOnly } from './frame/explain-mode.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions } from './runtime/session-options.js';
+export type { JobReport, MetricSummary } from './runtime/job-metrics.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
 
@@ -62,6 +63,9 @@ export const register = (name: string, frame: Table): void => defaultSession().r
 /** Arquero's addFunction: a UDF made with udf(fn, { returns }) becomes op.name(...) in lambdas. */
 export const addFunction = (name: string, fn: Udf | Function, options?: UdfOptions): void =>
   defaultSession().addFunction(name, fn, options);
+
+/** The default session's last finished job: its id and its JavaScript UDFs' metrics (docs/udfs.md). */
+export const lastJob = () => defaultSession().lastJob();
 
 /** Stops the default session's Flink mini-cluster and removes its temporary files; the process can then exit. */
 export async function close(): Promise<void> {

@@ -1,6 +1,7 @@
 import { FlinkFrameError } from '../errors.js';
 import { Engine } from '../runtime/engine.js';
 import type { SessionOptions } from '../runtime/session-options.js';
+import type { JobReport } from '../runtime/job-metrics.js';
 import { toSql } from '../translate/plan-sql.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
@@ -139,6 +140,14 @@ export class Session {
     // Flink refuses CREATE OR REPLACE for a temporary view that exists: re-registering a name replaces it.
     this.engine.execute(`DROP TEMPORARY VIEW IF EXISTS ${quoteIdent(name)}`);
     this.engine.execute(`CREATE TEMPORARY VIEW ${quoteIdent(name)} AS ${view}`);
+  }
+
+  /**
+   * The job that finished last in this session: its Flink job id and the final metrics its JavaScript UDFs
+   * registered in open(ctx), by UDF name then metric name (docs/udfs.md). Undefined before the first job.
+   */
+  lastJob(): JobReport | undefined {
+    return this.started && !this.started.isClosed ? this.started.lastJob() : undefined;
   }
 
   async close(): Promise<void> {

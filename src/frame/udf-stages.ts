@@ -40,6 +40,7 @@ export function workerSpec(name: string, udf: Udf, result: string): UdfWorkerSpe
     command: [process.execPath, WORKER_SCRIPT],
     batchSize: udf.batchSize,
     pipeline: udf.pipeline,
+    ...udf.shapeFields(),
   };
 }
 

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import type { Schema } from '../translate/schema.js';
 import { readableJavaError } from './java-error.js';
+import { jobReport, type JobReport } from './job-metrics.js';
 import { jvm } from './jvm.js';
 import type { SessionOptions } from './session-options.js';
 import { WorkDir } from './workdir.js';
@@ -11,6 +12,7 @@ interface JavaRunningJob {
   finish(): Promise<void>;
   finishSync(): void;
   cancelSync(): void;
+  udfMetricsSync(): string;
 }
 
 interface JavaFlinkSession {
@@ -34,6 +36,9 @@ export class Engine {
   readonly mode: 'batch' | 'streaming';
   private readonly flink: JavaFlinkSession;
   private closed = false;
+  /** The job that finished last (its report is read when asked for: session.lastJob()). */
+  private lastFinished?: JavaRunningJob;
+  private lastReport?: JobReport;
 
   constructor(options: SessionOptions = {}) {
     this.mode = options.mode ?? 'batch';
@@ -93,6 +98,7 @@ export class Engine {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     try {
       await job.finish();
+      this.finished(job);
       return job.idSync();
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
@@ -107,9 +113,24 @@ export class Engine {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     try {
       job.finishSync();
+      this.finished(job);
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
     }
+  }
+
+  private finished(job: JavaRunningJob): void {
+    this.lastFinished = job;
+    this.lastReport = undefined;
+  }
+
+  /** The id and UDF metrics of the job that finished last, or undefined before the first job. */
+  lastJob(): JobReport | undefined {
+    if (!this.lastReport && this.lastFinished) {
+      const job = this.lastFinished;
+      this.lastReport = this.call(() => jobReport(job), 'Reading the finished job\'s metrics', '');
+    }
+    return this.lastReport;
   }
 
   /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */

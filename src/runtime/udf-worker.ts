@@ -1,15 +1,18 @@
 /**
  * The Node worker process of one JavaScript UDF, started by the Java operator (JsUdfOperator) for each
- * parallel subtask: it reads the UDF's spec and then Arrow batches from stdin, and writes one result batch
- * (or an error report) per batch to stdout. It exits when stdin ends.
+ * parallel subtask: it reads the UDF's spec (then runs open(ctx)), then Arrow batches from stdin, and writes one
+ * result batch (or an error report) per batch to stdout. An empty request asks for close(): the reply carries
+ * the final metric updates. It exits when stdin ends.
  */
 import { Console } from 'node:console';
 import { writeSync } from 'node:fs';
-import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Table, tableFromIPC, tableToIPC, type Vector } from 'apache-arrow';
 import { ERROR, replyFrame, requestFrames, RESULT } from './udf-frames.js';
-import { compile, evaluate, UdfError } from './udf-evaluate.js';
+import { evaluate, UdfError } from './udf-evaluate.js';
+import { evaluateAggregate } from './udf-aggregate-evaluate.js';
+import { instantiate, LifecycleError, type UdfInstance } from './udf-instance.js';
 import { BadResult } from './udf-result.js';
-import type { UdfWorkerSpec } from './udf-spec.js';
+import { FINISH_FRAME_LENGTH, METRICS_METADATA_KEY, type UdfWorkerSpec } from './udf-spec.js';
 
 // stdout carries the protocol: whatever a UDF logs goes to stderr instead
 globalThis.console = new Console(process.stderr, process.stderr);
@@ -20,34 +23,60 @@ function reply(tag: number, payload: Uint8Array): void {
 }
 
 function report(e: unknown, where?: string): void {
-  const error = e instanceof UdfError ? e.cause : e;
+  const error = e instanceof UdfError || e instanceof LifecycleError ? e.cause : e;
   const message = error instanceof Error ? error.message : String(error);
   // the frames, without the message line, marked so they are not mistaken for Java frames (java-error.ts)
   const frames = error instanceof Error && !(error instanceof BadResult) ? (error.stack ?? '').split('\n').filter((l) => /^\s+at /.test(l)) : [];
   const stack = frames.length ? frames.slice(0, 3).map((l) => '  (JS) ' + l.trim()).join('\n') : undefined;
-  reply(ERROR, Buffer.from(JSON.stringify({ message, stack, where: e instanceof UdfError ? e.where : where })));
+  const place = e instanceof UdfError ? e.where : e instanceof LifecycleError ? `in ${e.step}` : where;
+  reply(ERROR, Buffer.from(JSON.stringify({ message, stack, where: place })));
+}
+
+function resultBatch(spec: UdfWorkerSpec, instance: UdfInstance, result: Vector): Uint8Array {
+  const table = new Table({ [spec.result]: result });
+  const updates = instance.metrics.takeUpdates();
+  if (updates) table.schema.metadata.set(METRICS_METADATA_KEY, updates);
+  return tableToIPC(table, 'stream');
 }
 
 let spec: UdfWorkerSpec | undefined;
-let fn: ReturnType<typeof compile> | undefined;
+let instance: UdfInstance | undefined;
+/** Why the UDF cannot run (it did not compile, or open threw): reported on every request, where the operator waits. */
+let broken: unknown;
 
-process.stdin.on('data', requestFrames((frame) => {
+async function handle(frame: Uint8Array): Promise<void> {
   if (!spec) {
     spec = JSON.parse(Buffer.from(frame).toString('utf8')) as UdfWorkerSpec;
     try {
-      fn = compile(spec);
+      instance = instantiate(spec);
+      await instance.open();
     } catch (e) {
-      // reported on the first batch, where the operator waits for a reply
-      fn = () => {
-        throw e;
-      };
+      broken = e;
+    }
+    return;
+  }
+  if (broken !== undefined) return report(broken, 'while starting');
+  if (frame.length === FINISH_FRAME_LENGTH) {
+    try {
+      await instance!.close();
+      reply(RESULT, Buffer.from(instance!.metrics.takeUpdates() ?? '{}'));
+    } catch (e) {
+      report(e);
     }
     return;
   }
   try {
-    const result = evaluate(fn!, spec, tableFromIPC(frame));
-    reply(RESULT, tableToIPC(new Table({ [spec.result]: result }), 'stream'));
+    const batch = tableFromIPC(frame);
+    const result = spec.aggregate ? evaluateAggregate(instance!.call, spec, batch) : evaluate(instance!.call, spec, batch);
+    reply(RESULT, resultBatch(spec, instance!, result));
   } catch (e) {
     report(e, 'while reading its batch');
   }
+}
+
+// frames are handled one after another, also when open(ctx) or close() are async
+let queue: Promise<void> = Promise.resolve();
+process.stdin.on('data', requestFrames((frame) => {
+  // a frame is a view of a chunk that stdin does not reuse, so it can wait in the queue as it is
+  queue = queue.then(() => handle(frame));
 }));
