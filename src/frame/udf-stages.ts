@@ -46,6 +46,7 @@ export function workerSpec(name: string, udf: Udf, result: string): UdfWorkerSpe
 
 function stage(session: Session, input: PlanNode, call: UdfCall, args: string[]): UdfStageNode {
   const udf = session.functions.get(call.name)!;
+  if (udf.aggregate) throw new FlinkFrameError(`${call.name}(${call.labels.join(', ')}) is an aggregate UDF: call it in rollup ({ out: d => op.${call.name}(...) }), once per group.`);
   const view = `__ff_udf_stage_${++views}`;
   const spec: UdfWorkerSpec = { ...workerSpec(call.name, udf, call.column), args, argLabels: call.labels };
   return {

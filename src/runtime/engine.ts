@@ -23,6 +23,7 @@ interface JavaFlinkSession {
   restAddressSync(): string;
   udfStageSync(inputQuery: string, view: string, spec: string): void;
   registerJsFunctionSync(name: string, spec: string): void;
+  udfAggregateStageSync(inputQuery: string, view: string, spec: string): void;
   closeSync(): void;
 }
 
@@ -136,6 +137,11 @@ export class Engine {
   /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */
   udfStage(inputQuery: string, view: string, spec: string): void {
     this.call(() => this.flink.udfStageSync(inputQuery, view, spec), 'Building the JavaScript UDF stage', inputQuery);
+  }
+
+  /** Registers an aggregate JavaScript UDF stage (one row per group of the key columns) as a temporary view. */
+  udfAggregateStage(inputQuery: string, view: string, spec: string): void {
+    this.call(() => this.flink.udfAggregateStageSync(inputQuery, view, spec), 'Building the JavaScript aggregate UDF stage', inputQuery);
   }
 
   /** Makes a JavaScript UDF callable by name from SQL. */

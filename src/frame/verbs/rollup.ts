@@ -2,9 +2,13 @@ import { translateExpr } from '../../translate/expression.js';
 import type { NamedSql } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
+import { rollupWithAggregateUdfs } from '../udf-aggregate-rollup.js';
 
 /** Aggregates each group (or the whole table) to one row; the result is ungrouped and unordered. */
 export function rollup(table: Table, values: Record<string, unknown>): Table {
+  // values that call aggregate JavaScript UDFs run in UDF stages, joined with the SQL aggregate of the rest
+  const withUdfs = rollupWithAggregateUdfs(table, values, rollup);
+  if (withUdfs) return withUdfs;
   const scope = table.scope('rollup');
   const aggregates: NamedSql[] = Object.entries(values).map(([name, value]) => ({
     name,
