@@ -8,7 +8,8 @@
  */
 import { FlinkFrameError } from '../errors.js';
 import { resultTypeKey, SUPPORTED_RESULT_TYPES } from '../runtime/udf-result.js';
-import type { BoundArg, UdfForm } from '../runtime/udf-spec.js';
+import type { BoundArg, UdfForm, UdfWorkerSpec } from '../runtime/udf-spec.js';
+import { workerSpec } from './udf-stages.js';
 import { parameterNames, udfShape } from './udf-forms.js';
 import { freeVariables } from './udf-source.js';
 
@@ -87,6 +88,15 @@ export class Udf {
   /** What the worker needs beyond a plain function's fields: the form, bound arguments, aggregate mode. */
   shapeFields(): { form: UdfForm; bound?: BoundArg[]; aggregate?: boolean } {
     return { form: this.form, ...(this.bound.length ? { bound: [...this.bound] } : {}), ...(this.aggregate ? { aggregate: true } : {}) };
+  }
+
+  /**
+   * The spec a worker needs to run this UDF called as `name`, for Flink jobs flinkframe does not drive
+   * (java/.../udf/JsModuleFunction.java reads a module's exports through this).
+   */
+  toWorkerSpec(name: string): UdfWorkerSpec {
+    if (this.aggregate) throw new FlinkFrameError(`${name}: aggregate UDFs run only in a flinkframe rollup, not as SQL functions.`);
+    return workerSpec(name, this, 'result');
   }
 
   /** How many arguments a call passes (the eval function's parameters less the bound ones). */
