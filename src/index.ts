@@ -11,14 +11,15 @@ import type { LoadCSVOptions } from './frame/sources/csv-file.js';
 import type { LoadJSONOptions } from './frame/sources/json-file.js';
 import { Session } from './frame/session.js';
 import type { Table } from './frame/table.js';
-import type { Udf, UdfOptions } from './frame/udf.js';
+import type { Udf, UdfDefinition, UdfOptions } from './frame/udf.js';
 import type { SessionOptions } from './runtime/session-options.js';
 
 export { op, desc, escape, all, not, range, matches, startswith, endswith, rolling, bin, collate } from 'arquero';
 export { Session } from './frame/session.js';
 export { Table } from './frame/table.js';
 export { FlinkFrameError } from './errors.js';
-export { udf, Udf, type UdfOptions } from './frame/udf.js';
+export { udf, Udf, type UdfOptions, type UdfDefinition } from './frame/udf.js';
+export type { UdfOpenContext } from './runtime/udf-instance.js';
 export { setExplainOnly } from './frame/explain-mode.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions } from './runtime/session-options.js';
@@ -61,7 +62,7 @@ export const loadText = (path: string): Table => defaultSession().loadText(path)
 export const sql = (query: string): Table => defaultSession().sql(query);
 export const register = (name: string, frame: Table): void => defaultSession().register(name, frame);
 /** Arquero's addFunction: a UDF made with udf(fn, { returns }) becomes op.name(...) in lambdas. */
-export const addFunction = (name: string, fn: Udf | Function, options?: UdfOptions): void =>
+export const addFunction = (name: string, fn: Udf | UdfDefinition, options?: UdfOptions): void =>
   defaultSession().addFunction(name, fn, options);
 
 /** The default session's last finished job: its id and its JavaScript UDFs' metrics (docs/udfs.md). */

@@ -9,7 +9,7 @@ import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from '../
 import { Table } from './table.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';
-import type { Udf, UdfOptions } from './udf.js';
+import type { Udf, UdfDefinition, UdfOptions } from './udf.js';
 import { memorySource, type ColumnData } from './sources/memory.js';
 import { arrowSource } from './sources/arrow.js';
 import { csvTextSource } from './sources/csv-text.js';
@@ -34,7 +34,7 @@ export class Session {
   readonly functions = new Map<string, Udf>();
 
   /** Arquero's addFunction: makes a UDF (made with udf()) callable as op.name(...) in lambdas. */
-  addFunction(name: string, fn: Udf | Function, options?: UdfOptions): void {
+  addFunction(name: string, fn: Udf | UdfDefinition, options?: UdfOptions): void {
     this.functions.set(checkFunctionName(name), toUdf(name, fn, options));
   }
 
