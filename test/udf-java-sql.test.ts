@@ -8,7 +8,8 @@ import { fl } from './support/flink-session.js';
 
 /**
  * A Flink SQL job that flinkframe's Session does not drive: a TableEnvironment made through the plain Java API
- * (over java-bridge, in this process's JVM, with Flink's own local executor), a UDF module, and DDL — as PyFlink
+ * (over java-bridge, in this process's JVM) that submits to a running cluster by its REST address (the test
+ * session's mini-cluster, so no second cluster starts on the main thread), a UDF module, and DDL — as PyFlink
  * shows Python UDFs used from Java Table API and SQL jobs.
  */
 const dir = mkdtempSync(join(tmpdir(), 'ff-udf-java-'));
@@ -30,15 +31,18 @@ export const notAUdf = 42;
 type Java = any;
 
 function plainTableEnvironment(): Java {
-  fl.table({ a: [1] }).schema(); // the flinkframe session starts the process's one JVM; the job below does not use it
+  // the flinkframe session starts the process's one JVM and a cluster; the job below only shares the cluster
+  const rest = new URL((fl.engine as unknown as { flink: { restAddressSync(): string } }).flink.restAddressSync());
   const java = jvm({ logFile: join(dir, 'flink.log') }) as Java;
   const System = java.importClass('java.lang.System');
   System.setPropertySync('flinkframe.udf.module', module);
   System.setPropertySync('flinkframe.node', process.execPath);
   const EnvironmentSettings = java.importClass('org.apache.flink.table.api.EnvironmentSettings');
   const TableEnvironment = java.importClass('org.apache.flink.table.api.TableEnvironment');
-  const tables = TableEnvironment.createSync(EnvironmentSettings.inBatchModeSync());
-  tables.getConfigSync().setSync('parallelism.default', '1');
+  const Configuration = java.importClass('org.apache.flink.configuration.Configuration');
+  const conf = new Configuration();
+  for (const [k, v] of Object.entries({ 'execution.target': 'remote', 'rest.address': rest.hostname, 'rest.port': rest.port, 'parallelism.default': '1' })) conf.setStringSync(k, v);
+  const tables = TableEnvironment.createSync(EnvironmentSettings.newInstanceSync().inBatchModeSync().withConfigurationSync(conf).buildSync());
   tables.executeSqlSync(`CREATE TEMPORARY TABLE numbers (x BIGINT) WITH (
     'connector' = 'datagen', 'number-of-rows' = '5', 'fields.x.kind' = 'sequence', 'fields.x.start' = '1', 'fields.x.end' = '5')`);
   tables.executeSqlSync("CREATE TEMPORARY FUNCTION js AS 'dev.flinkframe.udf.JsModuleFunction'");

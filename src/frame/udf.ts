@@ -99,11 +99,6 @@ export class Udf {
     return workerSpec(name, this, 'result');
   }
 
-  /** How many arguments a call passes (the eval function's parameters less the bound ones). */
-  get arity(): number {
-    return this.parameters.length - this.bound.length;
-  }
-
   /**
    * A copy with some arguments bound in advance by parameter name, as Python's functools.partial(fn, k=1):
    * `udf((x, k) => x + k, opts).partial({ k: 1 })` is then called as `op.f(d.x)`. Values travel as JSON.
