@@ -11,7 +11,7 @@ import type { LoadCSVOptions } from './frame/sources/csv-file.js';
 import type { LoadJSONOptions } from './frame/sources/json-file.js';
 import { Session } from './frame/session.js';
 import type { Table } from './frame/table.js';
-import type { Udf, UdfOptions } from './frame/udf.js';
+import type { Udf, UdfDefinition, UdfOptions } from './frame/udf.js';
 import type { SessionOptions } from './runtime/session-options.js';
 import type { DatagenOptions } from './frame/sources/datagen.js';
 import type { KafkaOptions } from './frame/sources/kafka.js';
@@ -20,7 +20,8 @@ export { op, desc, escape, all, not, range, matches, startswith, endswith, rolli
 export { Session } from './frame/session.js';
 export { Table } from './frame/table.js';
 export { FlinkFrameError } from './errors.js';
-export { udf, Udf, type UdfOptions } from './frame/udf.js';
+export { udf, Udf, type UdfOptions, type UdfDefinition } from './frame/udf.js';
+export type { UdfOpenContext } from './runtime/udf-instance.js';
 export { setExplainOnly } from './frame/explain-mode.js';
 export { bar, line, scatter, type ChartOptions, type VegaLiteSpec } from './frame/plot/chart-specs.js';
 export { Plot } from './frame/plot/plot.js';
@@ -36,6 +37,7 @@ export type { JdbcTarget } from './runtime/write-jdbc.js';
 export type { KafkaOptions } from './frame/sources/kafka.js';
 export type { HtmlDisplay } from './frame/display/notebook.js';
 export type { SessionOptions, EngineKind } from './runtime/session-options.js';
+export type { JobReport, MetricSummary } from './runtime/job-metrics.js';
 export type { Field, Schema } from './translate/schema.js';
 export type { LoadCSVOptions, LoadJSONOptions, ColumnData };
 export type { JoinOn, JoinValues } from './frame/table.js';
@@ -90,7 +92,7 @@ export const loadText = (path: string): Table => defaultSession().loadText(path)
 export const sql = (query: string): Table => defaultSession().sql(query);
 export const register = (name: string, frame: Table): void => defaultSession().register(name, frame);
 /** Arquero's addFunction: a UDF made with udf(fn, { returns }) becomes op.name(...) in lambdas. */
-export const addFunction = (name: string, fn: Udf | Function, options?: UdfOptions): void =>
+export const addFunction = (name: string, fn: Udf | UdfDefinition, options?: UdfOptions): void =>
   defaultSession().addFunction(name, fn, options);
 
 /** What the default session's jobs ship for UDFs (docs/udfs.md, Dependencies). */
@@ -98,6 +100,8 @@ export const addFiles = (...paths: (string | string[])[]): Session => defaultSes
 export const addNodeModules = (pathOrTgz: string): Session => defaultSession().addNodeModules(pathOrTgz);
 export const nodeExecutable = (path: string): Session => defaultSession().nodeExecutable(path);
 export const addJars = (...paths: (string | string[])[]): Session => defaultSession().addJars(...paths);
+/** The default session's last finished job: its id and its JavaScript UDFs' metrics (docs/udfs.md). */
+export const lastJob = () => defaultSession().lastJob();
 
 /** Stops the default session's Flink mini-cluster and removes its temporary files; the process can then exit. */
 export async function close(): Promise<void> {

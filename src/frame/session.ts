@@ -2,6 +2,7 @@ import { FlinkFrameError } from '../errors.js';
 import { Engine } from '../runtime/engine.js';
 import type { SessionOptions } from '../runtime/session-options.js';
 import { UdfDependencies } from '../runtime/udf-dependencies.js';
+import type { JobReport } from '../runtime/job-metrics.js';
 import { toSql } from '../translate/plan-sql.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
@@ -11,7 +12,7 @@ import { Table } from './table.js';
 import { ROW_ORDINAL } from './frame-state.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';
-import type { Udf, UdfOptions } from './udf.js';
+import type { Udf, UdfDefinition, UdfOptions } from './udf.js';
 import { memorySource, type ColumnData } from './sources/memory.js';
 import { arrowSource } from './sources/arrow.js';
 import { csvTextSource } from './sources/csv-text.js';
@@ -68,7 +69,7 @@ export class Session {
   readonly functions = new Map<string, Udf>();
 
   /** Arquero's addFunction: makes a UDF (made with udf()) callable as op.name(...) in lambdas. */
-  addFunction(name: string, fn: Udf | Function, options?: UdfOptions): void {
+  addFunction(name: string, fn: Udf | UdfDefinition, options?: UdfOptions): void {
     this.functions.set(checkFunctionName(name), toUdf(name, fn, options));
   }
 
@@ -233,6 +234,14 @@ export class Session {
     // Flink refuses CREATE OR REPLACE for a temporary view that exists: re-registering a name replaces it.
     this.engine.execute(`DROP TEMPORARY VIEW IF EXISTS ${quoteIdent(name)}`);
     this.engine.execute(`CREATE TEMPORARY VIEW ${quoteIdent(name)} AS ${view}`);
+  }
+
+  /**
+   * The job that finished last in this session: its Flink job id and the final metrics its JavaScript UDFs
+   * registered in open(ctx), by UDF name then metric name (docs/udfs.md). Undefined before the first job.
+   */
+  lastJob(): JobReport | undefined {
+    return this.started && !this.started.isClosed ? this.started.lastJob() : undefined;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,5 @@
 import { FlinkFrameError } from '../errors.js';
-import { Udf, type UdfOptions } from './udf.js';
+import { Udf, type UdfDefinition, type UdfOptions } from './udf.js';
 
 /** A UDF's name must be usable as `op.name(...)` in a lambda. */
 export function checkFunctionName(name: string): string {
@@ -10,9 +10,9 @@ export function checkFunctionName(name: string): string {
 }
 
 /** addFunction(name, udf(...)), or Arquero's form addFunction(name, fn) with the options beside it. */
-export function toUdf(name: string, fn: Udf | Function, options?: UdfOptions): Udf {
+export function toUdf(name: string, fn: Udf | UdfDefinition, options?: UdfOptions): Udf {
   if (fn instanceof Udf) return fn;
-  if (typeof fn === 'function' && options) return new Udf(fn, options);
+  if ((typeof fn === 'function' || (fn && typeof fn === 'object')) && options) return new Udf(fn, options);
   throw new FlinkFrameError(
     `addFunction("${name}", ...): pass a UDF made with udf(fn, { returns: 'BIGINT' }) (flinkframe needs the result type), ` +
       `or addFunction("${name}", fn, { returns: 'BIGINT' }).`,

@@ -43,6 +43,7 @@ export function workerSpec(name: string, udf: Udf, result: string): UdfWorkerSpe
     batchSize: udf.batchSize,
     batchTimeoutMs: udf.batchTimeoutMs,
     pipeline: udf.pipeline,
+    ...udf.shapeFields(),
   };
 }
 
@@ -78,6 +79,11 @@ function describeLink({ call, def }: Link): string {
 }
 
 function stage(session: Session, input: PlanNode, links: Link[], inputColumns: string[]): UdfStageNode {
+  for (const { call } of links) {
+    if (session.functions.get(call.name)?.aggregate) {
+      throw new FlinkFrameError(`${call.name}(${call.labels.join(', ')}) is an aggregate UDF: call it in rollup ({ out: d => op.${call.name}(...) }), once per group.`);
+    }
+  }
   const view = `__ff_udf_stage_${++views}`;
   const read = [...new Set(links.flatMap((l) => l.args).filter((a) => inputColumns.includes(a)))];
   const shipped = udfPlanSwitches.shipOnlyRead ? read : inputColumns;

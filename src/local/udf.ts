@@ -1,11 +1,14 @@
 import { vectorFromArray, type Vector } from 'apache-arrow';
 import { FlinkFrameError } from '../errors.js';
-import { compile } from '../runtime/udf-evaluate.js';
+import { instantiate } from '../runtime/udf-instance.js';
+import type { UdfWorkerSpec } from '../runtime/udf-spec.js';
 import { resultVector } from '../runtime/udf-result.js';
 
 /** What the local engine needs of a JavaScript UDF (frame's Udf has these fields). */
 export interface LocalUdfSpec {
   readonly source: string;
+  readonly form?: UdfWorkerSpec['form'];
+  readonly bound?: readonly NonNullable<UdfWorkerSpec['bound']>[number][];
   readonly returns: string;
   readonly vectorized: boolean;
   readonly params: Record<string, unknown>;
@@ -26,7 +29,8 @@ const jsValue = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
  * batches; results are checked against the declared type as the workers check them.
  */
 export function arqueroFunction(name: string, spec: LocalUdfSpec): (...args: unknown[]) => unknown {
-  const fn = compile({ name, source: spec.source, params: spec.params } as Parameters<typeof compile>[0]);
+  // the function, object or class form with bound arguments, as a worker rebuilds it (open/close do not run here)
+  const fn = instantiate({ name, source: spec.source, params: spec.params, form: spec.form, bound: spec.bound ? [...spec.bound] : undefined } as UdfWorkerSpec).call;
   const call = spec.vectorized ? (args: unknown[]) => fn(...args.map(vectorArg)) : (args: unknown[]) => [fn(...args.map(jsValue))];
   return (...args) => {
     try {

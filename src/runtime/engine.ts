@@ -4,6 +4,7 @@ import type { Schema } from '../translate/schema.js';
 import { checkClusterReachable, clusterSettings } from './cluster-settings.js';
 import { readableJavaError } from './java-error.js';
 import { watchJob, type ProgressListener, type ProgressTiming } from './job-progress.js';
+import { jobReport, type JobReport } from './job-metrics.js';
 import { jvm } from './jvm.js';
 import type { SessionOptions } from './session-options.js';
 import { UdfDependencies } from './udf-dependencies.js';
@@ -15,6 +16,7 @@ interface JavaRunningJob {
   finish(): Promise<void>;
   finishSync(): void;
   cancelSync(): void;
+  udfMetricsSync(): string;
 }
 
 interface JavaFlinkSession {
@@ -26,6 +28,7 @@ interface JavaFlinkSession {
   udfStageSync(inputQuery: string, view: string, spec: string): void;
   registerJsFunctionSync(name: string, spec: string): void;
   shipFileSync(path: string, name: string): void;
+  udfAggregateStageSync(inputQuery: string, view: string, spec: string): void;
   closeSync(): void;
 }
 
@@ -41,6 +44,9 @@ export class Engine {
   private readonly shipping: UdfShipping;
   private closed = false;
   private restAddress?: string;
+  /** The job that finished last (its report is read when asked for: session.lastJob()). */
+  private lastFinished?: JavaRunningJob;
+  private lastReport?: JobReport;
 
   /**
    * `dependencies`: what UDF jobs ship; `progress` hears about jobs that run longer than a moment (the session picks
@@ -129,6 +135,7 @@ export class Engine {
     const watch = this.progress && watchJob(this.rest(), id, this.progress.listener, this.progress.timing);
     try {
       await job.finish();
+      this.finished(job);
       return id;
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
@@ -171,15 +178,36 @@ export class Engine {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     try {
       job.finishSync();
+      this.finished(job);
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
     }
+  }
+
+  private finished(job: JavaRunningJob): void {
+    this.lastFinished = job;
+    this.lastReport = undefined;
+  }
+
+  /** The id and UDF metrics of the job that finished last, or undefined before the first job. */
+  lastJob(): JobReport | undefined {
+    if (!this.lastReport && this.lastFinished) {
+      const job = this.lastFinished;
+      this.lastReport = this.call(() => jobReport(job), 'Reading the finished job\'s metrics', '');
+    }
+    return this.lastReport;
   }
 
   /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */
   udfStage(inputQuery: string, view: string, spec: string): void {
     const shipped = this.shipping.launch(spec);
     this.call(() => this.flink.udfStageSync(inputQuery, view, shipped), 'Building the JavaScript UDF stage', inputQuery);
+  }
+
+  /** Registers an aggregate JavaScript UDF stage (one row per group of the key columns) as a temporary view. */
+  udfAggregateStage(inputQuery: string, view: string, spec: string): void {
+    const shipped = this.shipping.launch(spec);
+    this.call(() => this.flink.udfAggregateStageSync(inputQuery, view, shipped), 'Building the JavaScript aggregate UDF stage', inputQuery);
   }
 
   /** Makes a JavaScript UDF callable by name from SQL. */

@@ -5,10 +5,13 @@
  */
 import { createRequire } from 'node:module';
 import { Table, type Vector } from 'apache-arrow';
-import { compile, evaluate, UdfError } from './udf-evaluate.js';
+import { evaluate, UdfError } from './udf-evaluate.js';
+import { instantiate } from './udf-instance.js';
 import type { UdfChainLink, UdfWorkerSpec } from './udf-spec.js';
 
-type Fn = ReturnType<typeof compile>;
+type Fn = (...args: unknown[]) => unknown;
+
+const compile = (spec: UdfWorkerSpec): Fn => instantiate(spec).call;
 
 interface CompiledLink {
   link: UdfChainLink;

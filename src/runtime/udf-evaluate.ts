@@ -15,27 +15,17 @@ export class UdfError extends Error {
 
 type Fn = (...args: unknown[]) => unknown;
 
-/** Rebuilds the function from its source, with its params as the only names it sees besides JS globals. */
-export function compile(spec: UdfWorkerSpec): Fn {
-  const names = Object.keys(spec.params);
-  // the sourceURL names the UDF in stack traces
-  const make = new Function(...names, `"use strict"; return (${spec.source}\n);\n//# sourceURL=udf:${spec.name}`);
-  const fn = make(...names.map((n) => spec.params[n]));
-  if (typeof fn !== 'function') throw new Error(`the source of UDF '${spec.name}' is not a function`);
-  return fn as Fn;
-}
-
 /** JS values as Arquero reads Arrow: 64-bit integers as numbers (exact up to 2^53). */
-function jsValue(v: unknown): unknown {
+export function jsValue(v: unknown): unknown {
   return typeof v === 'bigint' ? Number(v) : v;
 }
 
-function vectorArg(vector: Vector): unknown {
+export function vectorArg(vector: Vector): unknown {
   const typed = vector.nullCount === 0 && vector.data.length === 1 ? vector.toArray() : undefined;
   return ArrayBuffer.isView(typed) ? typed : vector;
 }
 
-function rowText(columns: Vector[], names: string[], row: number): string {
+export function rowText(columns: Vector[], names: string[], row: number): string {
   return '(' + names.map((n, c) => `${n}=${JSON.stringify(jsValue(columns[c].get(row))) ?? 'undefined'}`).join(', ') + ')';
 }
 

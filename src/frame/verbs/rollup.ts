@@ -5,12 +5,16 @@ import type { Table } from '../table.js';
 import { describe } from './project.js';
 import { singleOrdinal } from '../row-order.js';
 import { udfScope, withUdfStages } from '../udf-stages.js';
+import { rollupWithAggregateUdfs } from '../udf-aggregate-rollup.js';
 
 /**
  * Aggregates each group (or the whole table) to one row; the result is ungrouped and unordered, except with a
  * row ordinal (rowOrder: 'arquero'), where each group keeps its first row's: groups in first-appearance order.
  */
 export function rollup(table: Table, values: Record<string, unknown>): Table {
+  // values that call aggregate JavaScript UDFs run in UDF stages, joined with the SQL aggregate of the rest
+  const withUdfs = rollupWithAggregateUdfs(table, values, rollup);
+  if (withUdfs) return withUdfs;
   // JavaScript inside an aggregate's argument runs in a UDF stage before the aggregation
   const udfs = udfScope(table);
   const scope = { ...table.scope('rollup'), udfs };

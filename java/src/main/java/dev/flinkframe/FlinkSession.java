@@ -133,6 +133,14 @@ public final class FlinkSession implements AutoCloseable {
     dev.flinkframe.udf.UdfStages.register(tables, inputQuery, view, spec);
   }
 
+  /**
+   * Registers an aggregate JavaScript UDF stage (one row per group) over a query as the temporary view
+   * {@code view} (see dev.flinkframe.udf.UdafStages). Call it synchronously: it plans the input query.
+   */
+  public void udfAggregateStage(String inputQuery, String view, String spec) throws Exception {
+    dev.flinkframe.udf.UdafStages.register(tables, inputQuery, view, spec);
+  }
+
   /** Makes a JavaScript UDF callable by name from SQL (dev.flinkframe.udf.JsScalarFunction). */
   public void registerJsFunction(String name, String spec) throws Exception {
     tables.createTemporarySystemFunction(name, new dev.flinkframe.udf.JsScalarFunction(spec));

@@ -20,6 +20,27 @@ public final class RunningJob {
     result.await();
   }
 
+  /**
+   * The final metrics of the job's JavaScript UDFs as JSON {udfName: {metric: summary}}, read from the job's
+   * accumulators (dev.flinkframe.udf.UdfMetricsAccumulator). Call it after finish().
+   */
+  public String udfMetrics() throws Exception {
+    JobClient client = result.getJobClient().orElse(null);
+    if (client == null) return "{}";
+    java.util.Map<String, Object> accumulators = client.getJobExecutionResult().get().getAllAccumulatorResults();
+    StringBuilder json = new StringBuilder("{");
+    for (java.util.Map.Entry<String, Object> e : new java.util.TreeMap<>(accumulators).entrySet()) {
+      if (!e.getKey().startsWith(dev.flinkframe.udf.UdfMetricsAccumulator.PREFIX)) continue;
+      if (json.length() > 1) json.append(',');
+      String udf = e.getKey().substring(dev.flinkframe.udf.UdfMetricsAccumulator.PREFIX.length());
+      json.append(JSON.writeValueAsString(udf)).append(':').append(e.getValue());
+    }
+    return json.append('}').toString();
+  }
+
+  private static final org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new org.apache.flink.shaded.jackson2.com.fasterxml.jackson.databind.ObjectMapper();
+
   public void cancel() {
     result.getJobClient().ifPresent(JobClient::cancel);
   }

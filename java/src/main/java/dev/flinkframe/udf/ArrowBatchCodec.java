@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.util.List;
+import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
@@ -25,12 +26,16 @@ import org.apache.flink.table.types.logical.RowType;
  * one value per input row.
  */
 final class ArrowBatchCodec {
+  static final String METRICS_METADATA_KEY = "flinkframe.metrics";
+
   private final String udfName;
   private final RowType argType;
   private final int[] argFields;
   private final LogicalType[] resultTypes;
   private final List<String> returns;
   private final BufferAllocator allocator;
+  /** The metric updates the last decoded result carried (schema metadata), or null. */
+  private String lastMetrics;
 
   /** Reused from batch to batch: the argument vectors (buffers grow, never shrink) and the bytes written. */
   private VectorSchemaRoot root;
@@ -100,6 +105,8 @@ final class ArrowBatchCodec {
   Object[][] decodeColumns(byte[] bytes, int expectedRows) throws IOException {
     try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(bytes), allocator)) {
       VectorSchemaRoot result = reader.getVectorSchemaRoot();
+      Map<String, String> metadata = result.getSchema().getCustomMetadata();
+      lastMetrics = metadata == null ? null : metadata.get(METRICS_METADATA_KEY);
       if (!reader.loadNextBatch()) throw wrong("an empty result stream");
       int rows = result.getRowCount();
       if (rows != expectedRows) {
@@ -135,6 +142,11 @@ final class ArrowBatchCodec {
   void close() {
     if (root != null) root.close();
     root = null;
+  }
+
+  /** The metric updates (JSON) sent with the result decoded last, or null. */
+  String lastMetrics() {
+    return lastMetrics;
   }
 
   private UdfFailure wrong(String what) {

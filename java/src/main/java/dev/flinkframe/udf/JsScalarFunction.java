@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
+import org.apache.flink.api.common.TaskInfo;
 import org.apache.flink.table.catalog.DataTypeFactory;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
@@ -42,6 +43,7 @@ public final class JsScalarFunction extends ScalarFunction {
   private transient UdfWorker worker;
   private transient String argSignature;
   private transient ArrowBatchCodec codec;
+  private transient UdfMetricsBridge metrics;
 
   public JsScalarFunction(String specJson) throws Exception {
     this.spec = new UdfStageSpec(specJson);
@@ -63,7 +65,19 @@ public final class JsScalarFunction extends ScalarFunction {
   public void open(FunctionContext context) throws Exception {
     resultType = resultType();
     allocator = new RootAllocator();
-    worker = new UdfWorker(spec, context::getCachedFile);
+    TaskInfo task = taskInfo(context);
+    worker = new UdfWorker(spec, context::getCachedFile, WorkerContext.specWithContext(spec.json, task, null));
+    // Flink metrics of the calling operator (a SQL function has no accumulators: session.lastJob() does not list it)
+    metrics = new UdfMetricsBridge(context.getMetricGroup().addGroup(spec.name), null, task == null ? 0 : task.getIndexOfThisSubtask());
+  }
+
+  /** The subtask, or null where there is none (the planner calls functions to fold constants). */
+  private static TaskInfo taskInfo(FunctionContext context) {
+    try {
+      return context.getTaskInfo();
+    } catch (RuntimeException e) {
+      return null;
+    }
   }
 
   /** The Flink type of one argument value as Flink hands it over (its default Java class). */
@@ -98,13 +112,19 @@ public final class JsScalarFunction extends ScalarFunction {
       argSignature = signature.toString();
     }
     Object result = codec.decode(worker.call(codec.encode(List.<RowData>of(GenericRowData.of(internal)))), 1)[0];
+    metrics.apply(codec.lastMetrics());
     return result instanceof StringData ? result.toString() : result;
   }
 
   @Override
   public void close() throws Exception {
-    if (worker != null) worker.close();
-    if (codec != null) codec.close();
+    try {
+      // the UDF's close() and its last metric updates
+      if (worker != null) JsUdfOperator.finishWorker(worker, metrics);
+    } finally {
+      if (worker != null) worker.close();
+      if (codec != null) codec.close();
+    }
     if (allocator != null) allocator.close();
   }
 }

@@ -42,6 +42,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   private transient UdfWorker worker;
   /** A processing-time timer is pending that will flush whatever is buffered or in flight (the time bound). */
   private transient boolean timerSet;
+  private transient UdfMetricsBridge metrics;
 
   JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType[] resultTypes) {
     this.spec = spec;
@@ -59,7 +60,24 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     inFlight = new ArrayList<>(spec.batchSize);
     allocator = new RootAllocator();
     codec = new ArrowBatchCodec(spec.name, argType, argFields, resultTypes, spec.resultTypes, allocator);
-    worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile);
+    worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile,
+        WorkerContext.specWithContext(spec.json, getRuntimeContext().getTaskInfo(), getRuntimeContext().getJobInfo()));
+    metrics = openMetrics(getRuntimeContext(), getMetricGroup(), spec.name);
+  }
+
+  /** The UDF's metrics: Flink metrics in a group named after it, and the job accumulator the session reads. */
+  static UdfMetricsBridge openMetrics(
+      org.apache.flink.api.common.functions.RuntimeContext context,
+      org.apache.flink.metrics.MetricGroup group,
+      String udfName) {
+    String name = UdfMetricsAccumulator.PREFIX + udfName;
+    // two stages of one UDF in the same task share the accumulator
+    UdfMetricsAccumulator accumulator = (UdfMetricsAccumulator) context.<UdfMetricsAccumulator.Update, String>getAccumulator(name);
+    if (accumulator == null) {
+      accumulator = new UdfMetricsAccumulator();
+      context.addAccumulator(name, accumulator);
+    }
+    return new UdfMetricsBridge(group.addGroup(udfName), accumulator, context.getTaskInfo().getIndexOfThisSubtask());
   }
 
   @Override
@@ -103,6 +121,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   private void receive() throws Exception {
     if (inFlight.isEmpty()) return;
     Object[][] results = codec.decodeColumns(worker.receive(), inFlight.size());
+    metrics.apply(codec.lastMetrics());
     for (int i = 0; i < inFlight.size(); i++) {
       RowData in = inFlight.get(i);
       GenericRowData appended = new GenericRowData(results.length);
@@ -133,6 +152,21 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   @Override
   public void endInput() throws Exception {
     flush();
+  }
+
+  /** At the end of the input: the worker runs the UDF's close() and sends its last metric updates. */
+  @Override
+  public void finish() throws Exception {
+    flush();
+    finishWorker(worker, metrics);
+    super.finish();
+  }
+
+  /** Runs close() in the worker (an empty request) and applies the final metric updates of its reply. */
+  static void finishWorker(UdfWorker worker, UdfMetricsBridge metrics) throws Exception {
+    byte[] last = worker.call(new byte[0]);
+    metrics.apply(new String(last, java.nio.charset.StandardCharsets.UTF_8));
+    metrics.finished();
   }
 
   @Override

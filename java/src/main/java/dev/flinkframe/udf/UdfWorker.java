@@ -34,6 +34,11 @@ final class UdfWorker implements AutoCloseable {
 
   /** Starts the worker; {@code cachedFile} finds a file the job shipped, by its distributed-cache name. */
   UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile) throws IOException {
+    this(spec, cachedFile, spec.json);
+  }
+
+  /** The same, with the spec the worker gets (the stage's, with where it runs added for open(ctx)). */
+  UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile, String specJson) throws IOException {
     this.udfName = spec.name;
     this.dir = new UdfWorkDir(spec.launch, cachedFile);
     this.stderr = File.createTempFile("flinkframe-udf-", ".stderr");
@@ -52,7 +57,7 @@ final class UdfWorker implements AutoCloseable {
     }
     this.requests = new DataOutputStream(new BufferedOutputStream(process.getOutputStream(), 1 << 16));
     this.replies = new DataInputStream(new BufferedInputStream(process.getInputStream(), 1 << 16));
-    send(spec.json.getBytes(StandardCharsets.UTF_8));
+    send(specJson.getBytes(StandardCharsets.UTF_8));
   }
 
   /** Sends one batch and waits for its reply: the result batch's bytes, or a UdfFailure. */
