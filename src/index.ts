@@ -22,6 +22,8 @@ export { Table } from './frame/table.js';
 export { FlinkFrameError } from './errors.js';
 export { udf, Udf, type UdfOptions, type UdfDefinition } from './frame/udf.js';
 export type { UdfOpenContext } from './runtime/udf-instance.js';
+export type { BoundArg, UdfChainLink, UdfForm, UdfLaunch, UdfModuleRef, UdfRuntimeContext, UdfWorkerSpec } from './runtime/udf-spec.js';
+export type { Counter, Distribution, Meter } from './runtime/udf-metrics.js';
 export { setExplainOnly } from './frame/explain-mode.js';
 export { bar, line, scatter, type ChartOptions, type VegaLiteSpec } from './frame/plot/chart-specs.js';
 export { Plot } from './frame/plot/plot.js';

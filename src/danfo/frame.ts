@@ -78,7 +78,7 @@ export class DataFrame {
     return this.table.schema();
   }
 
-  /** [rows, columns]: async, since counting rows runs a job (Danfo's `shape` is a property). */
+  /** The number of rows and columns, as a promise: counting rows runs a job (Danfo's `shape` is a property). */
   async shape(): Promise<[number, number]> {
     return [await this.table.numRows(), this.columns.length];
   }

@@ -10,7 +10,8 @@ import { defaultSession } from '../index.js';
 import { DataFrame } from './frame.js';
 
 export { DataFrame, type DataFrameOptions } from './frame.js';
-export { Series } from './series.js';
+export { Series, type Operand } from './series.js';
+export { StrMethods } from './str.js';
 export { GroupBy } from './groupby.js';
 export { merge, concat, type MergeHow } from './combine.js';
 export { fromDanfo } from './convert.js';

@@ -8,7 +8,7 @@ import { registerUdf, type ApplyOptions } from './udf-call.js';
 import { loadDanfo } from './danfo-module.js';
 import { DataFrame } from './frame.js';
 
-type Operand = Series | number | string | boolean | null;
+export type Operand = Series | number | string | boolean | null;
 
 /** Danfo's asType as an expression: what each dtype's conversion is in Arquero's (JS) terms. */
 const CONVERSIONS: Record<string, (e: string) => string> = {
