@@ -75,6 +75,14 @@ describe('a standalone Flink cluster', () => {
     expect(rows.map((r) => Number(r.sum))).toEqual([3, 30, 300]);
   });
 
+  it('runs a job script there from the command line: flinkframe run --cluster', async () => {
+    const before = await jobsOnCluster();
+    const { stdout } = await promisify(execFile)(process.execPath, [join(root, 'dist', 'src', 'cli', 'main.js'), 'run', join(root, 'dist', 'examples', 'wordcount.js'), join(root, 'data', 'words.txt'), join(home, 'wordcount.csv'), '--cluster', url], { cwd: root, encoding: 'utf8' });
+    expect(stdout).toMatch(/flink\s+2/);
+    expect(stdout).toMatch(/pyflink\s+1/);
+    expect(await jobsOnCluster()).toBeGreaterThan(before);
+  });
+
   it('refuses an address where no cluster answers, saying how to start one', () => {
     expect(() => ff.session({ cluster: 'http://127.0.0.1:1' }).engine).toThrow(/no Flink REST API answers there.*npm run cluster:start/);
   });

@@ -147,7 +147,11 @@ describe('the batch time bound in a streaming job', () => {
     streaming.addFunction('timed', udf(batchRows, { returns: 'INT', vectorized: true, batchSize: 1000, batchTimeoutMs: 30 }));
     streaming.addFunction('untimed', udf(batchRows, { returns: 'INT', vectorized: true, batchSize: 1000, batchTimeoutMs: 0 }));
     const input = streaming.table({ x: Array.from({ length: 20 }, (_, i) => i) }, undefined, { types: { x: 'BIGINT' } });
-    const rows = await input.derive({ y: (d: any) => op.slow(d.x) }).derive({ t: (d: any) => op.timed(d.y), u: (d: any) => op.untimed(d.y) }).objects();
+    const rows = await input.derive({ y: (d: any) => op.slow(d.x) })
+      // two verbs, two stages: functions of one verb chain into one stage, which has one batch policy
+      .derive({ t: (d: any) => op.timed(d.y) })
+      .derive({ u: (d: any) => op.untimed(d.y) })
+      .objects();
     expect(rows.length).toBe(20);
     expect(new Set(rows.map((r) => r.u))).toEqual(new Set([20])); // no time bound: one batch, at the end of the input
     expect(Math.max(...rows.map((r) => r.t as number))).toBeLessThan(20); // partial batches left while rows kept coming

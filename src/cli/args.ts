@@ -8,7 +8,7 @@ export interface CliArgs {
 import { DEPENDENCY_OPTIONS } from './dependency-options.js';
 
 /** The options the CLI itself takes; any other argument after the job's path is the job's own. */
-const CLI_OPTIONS = new Set(['parallelism', 'file', ...DEPENDENCY_OPTIONS]);
+const CLI_OPTIONS = new Set(['parallelism', 'file', 'cluster', ...DEPENDENCY_OPTIONS]);
 
 export function parseArgs(argv: readonly string[]): CliArgs {
   const [command, ...rest] = argv;

@@ -90,7 +90,9 @@ export function udfShape(value: unknown): UdfShape {
 
 /** The names of the eval function's parameters, in order (undefined for a destructured or rest parameter). */
 export function parameterNames(evalSource: string): (string | undefined)[] {
-  const program = parse(`(${evalSource}\n)`, { ecmaVersion: 'latest' }) as unknown as {
+  // module code (import.meta) parses as a module; a method named eval only as a script
+  const text = `(${evalSource}\n)`;
+  const program = parseEither(text) as unknown as {
     body: { expression: { params: { type: string; name?: string; left?: { type: string; name?: string } }[] } }[];
   };
   return program.body[0]!.expression.params.map((p) => {
@@ -98,4 +100,12 @@ export function parameterNames(evalSource: string): (string | undefined)[] {
     if (p.type === 'AssignmentPattern' && p.left?.type === 'Identifier') return p.left.name;
     return undefined;
   });
+}
+
+function parseEither(text: string): ReturnType<typeof parse> {
+  try {
+    return parse(text, { ecmaVersion: 'latest', sourceType: 'module' });
+  } catch {
+    return parse(text, { ecmaVersion: 'latest' });
+  }
 }

@@ -10,12 +10,15 @@ export function functionSource(fn: Function): string {
   const text = fn.toString();
   if (/\{\s*\[native code\]\s*\}\s*$/.test(text)) throw new Error('is a built-in (native) function, which has no source text to ship; wrap it: (x) => Math.abs(x)');
   if (/^class\b/.test(text)) throw new Error('is a class; pass a function');
+  // a module's function may read import.meta; a method named eval only parses outside strict (module) code
   for (const candidate of [text, `function ${text}`]) {
-    try {
-      parse(`(${candidate}\n)`, { ecmaVersion: 'latest', sourceType: 'module' });
-      return candidate;
-    } catch {
-      // try the next form
+    for (const sourceType of ['module', 'script'] as const) {
+      try {
+        parse(`(${candidate}\n)`, { ecmaVersion: 'latest', sourceType });
+        return candidate;
+      } catch {
+        // try the next form
+      }
     }
   }
   throw new Error(`cannot be parsed as a function: ${text}`);

@@ -43,8 +43,17 @@ export function workerSpec(name: string, udf: Udf, result: string): UdfWorkerSpe
     batchSize: udf.batchSize,
     batchTimeoutMs: udf.batchTimeoutMs,
     pipeline: udf.pipeline,
-    ...udf.shapeFields(),
+    ...shapeOf(udf),
   };
+}
+
+/**
+ * A function's form, bound arguments and module: a registered Udf's, or a plain function's for a generated
+ * JavaScript part (src/translate/expr-js.ts). Every chain link carries its own, so links of different forms mix.
+ */
+function shapeOf(def: UdfDef | Udf): Pick<UdfWorkerSpec, 'form' | 'bound' | 'aggregate' | 'module'> {
+  const udf = def as Partial<Udf>;
+  return { form: 'function', bound: undefined, aggregate: undefined, module: udf.module, ...(typeof udf.shapeFields === 'function' ? udf.shapeFields() : {}) };
 }
 
 /** One function of a stage: the call, its definition, and the columns (input or earlier results) it reads. */
@@ -108,6 +117,7 @@ function stage(session: Session, input: PlanNode, links: Link[], inputColumns: s
       result: call.column,
       generated: call.inline?.generated,
       arqueroOp: call.inline?.arqueroOp,
+      ...shapeOf(def),
     })),
   };
   const label = `JavaScript UDF stage: ${links.map(describeLink).join('; ')}; ships ${shipped.join(', ')} ` +

@@ -11,6 +11,7 @@ import { resultTypeKey, SUPPORTED_RESULT_TYPES } from '../runtime/udf-result.js'
 import type { BoundArg, UdfForm, UdfModuleRef, UdfWorkerSpec } from '../runtime/udf-spec.js';
 import { exportingModule } from './udf-module.js';
 import { workerSpec } from './udf-stages.js';
+import { workerBundle } from '../runtime/udf-bundle.js';
 import { parameterNames, udfShape } from './udf-forms.js';
 import { freeVariables, functionSource } from './udf-source.js';
 
@@ -120,7 +121,8 @@ export class Udf {
    */
   toWorkerSpec(name: string): UdfWorkerSpec {
     if (this.aggregate) throw new FlinkFrameError(`${name}: aggregate UDFs run only in a flinkframe rollup, not as SQL functions.`);
-    return workerSpec(name, this, 'result');
+    // such a job ships nothing: the worker runs from this package, on the machine that plans it (UdfWorkDir local:)
+    return { ...workerSpec(name, this, 'result'), launch: { node: process.execPath, worker: `local:${workerBundle()}`, files: {} } };
   }
 
   /**

@@ -3,7 +3,7 @@
  * all of them). Each link reads shipped columns or earlier links' results by name; the reply holds every
  * link's result column, in order.
  */
-import { createRequire } from 'node:module';
+import { op as arqueroOp } from 'arquero';
 import { Table, type Vector } from 'apache-arrow';
 import { evaluate, UdfError } from './udf-evaluate.js';
 import { instantiate } from './udf-instance.js';
@@ -19,20 +19,13 @@ interface CompiledLink {
   fn: Fn;
 }
 
-let arqueroOp: unknown;
-
-/** Arquero's op object, for generated functions that call Arquero's own implementations (loaded when needed). */
-function arqueroOps(): unknown {
-  // require() of an ES module works synchronously on Node >= 20.19
-  arqueroOp ??= (createRequire(import.meta.url)('arquero') as { op: unknown }).op;
-  return arqueroOp;
-}
-
 /** `make` compiles one function: from its source text, or from the UDF's shipped module. */
 export function compileChain(spec: UdfWorkerSpec, make: (spec: UdfWorkerSpec) => Fn = compile): CompiledLink[] {
   return spec.chain!.map((link) => {
-    const params = link.arqueroOp ? { ...link.params, op: arqueroOps() } : link.params;
-    const linkSpec: UdfWorkerSpec = { ...spec, ...link, params, chain: undefined };
+    const params = link.arqueroOp ? { ...link.params, op: arqueroOp } : link.params;
+    // a link's own shape, also where JSON dropped its undefined fields (not the stage's first function's)
+    const shape = { module: link.module, form: link.form ?? 'function', bound: link.bound, aggregate: link.aggregate };
+    const linkSpec: UdfWorkerSpec = { ...spec, ...link, ...shape, params, chain: undefined };
     return { link, spec: linkSpec, fn: make(linkSpec) };
   });
 }

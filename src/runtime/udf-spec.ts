@@ -57,6 +57,11 @@ export interface UdfChainLink {
   generated?: boolean;
   /** Reads Arquero's op functions (the worker provides `op`). */
   arqueroOp?: boolean;
+  /** The link's own form, bound arguments and module (not the stage's first function's). */
+  form?: UdfForm;
+  bound?: BoundArg[];
+  aggregate?: boolean;
+  module?: UdfModuleRef;
 }
 
 /** Where a UDF's function is defined: a module file (JS or TS) on the client, and the export that holds it. */

@@ -114,6 +114,7 @@ public final class JsUdafOperator extends AbstractStreamOperator<RowData>
   public void close() throws Exception {
     try {
       if (worker != null) worker.close();
+      if (codec != null) codec.close();
       if (allocator != null) allocator.close();
     } finally {
       super.close();
