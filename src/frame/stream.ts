@@ -2,7 +2,7 @@ import * as aq from 'arquero';
 import { Table as ArrowTable, tableToIPC, type RecordBatch } from 'apache-arrow';
 import { FlinkFrameError } from '../errors.js';
 import { CHANGE_KINDS, KIND_COLUMN, streamBatches, type ChangeKind } from '../runtime/stream-results.js';
-import { isUnbounded } from '../translate/plan.js';
+import { inputsOf, isUnbounded, type PlanNode } from '../translate/plan.js';
 import { finalQuery } from './final-query.js';
 import type { Table } from './table.js';
 
@@ -52,22 +52,17 @@ export function limitOfUnbounded(table: Table, options: { limit?: number }, mate
   const limit = options.limit ?? (node.kind === 'limit' && node.limit !== null ? node.limit : undefined);
   if (limit === undefined) {
     throw new FlinkFrameError(
-      `${materializer}: this frame reads an unbounded source (${describeUnbounded(table)}), so the result would never be complete. ` +
+      `${materializer}: this frame reads an unbounded source (${unboundedSources(table.state.node).join(', ')}), so the result would never be complete. ` +
         'Consume it with `for await (const change of frame.stream())`, or take the first rows with head(n) / objects({ limit: n }).',
     );
   }
   return limit;
 }
 
-function describeUnbounded(table: Table): string {
-  const labels: string[] = [];
-  const visit = (node: Table['state']['node']): void => {
-    if (node.kind === 'source') {
-      if (node.unbounded) labels.push(node.label);
-    } else for (const child of 'inputs' in node ? node.inputs : 'left' in node ? [node.left, node.right] : [node.input]) visit(child);
-  };
-  visit(table.state.node);
-  return labels.join(', ');
+/** The labels of the unbounded sources a plan reads. */
+function unboundedSources(node: PlanNode): string[] {
+  if (node.kind === 'source') return node.unbounded ? [node.label] : [];
+  return inputsOf(node).flatMap(unboundedSources);
 }
 
 /** The first `limit` rows of an unbounded frame as IPC bytes; the job is cancelled as soon as they arrived. */
