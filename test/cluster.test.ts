@@ -1,10 +1,11 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.js';
+import { clusterScript } from './support/cluster-script.js';
 import * as ff from '../src/index.js';
 import { op, desc } from '../src/index.js';
 
@@ -14,17 +15,7 @@ import { op, desc } from '../src/index.js';
  */
 const root = join(import.meta.dirname, '..');
 const home = mkdtempSync(join(tmpdir(), 'ff-cluster-'));
-const env = { ...process.env, FLINKFRAME_CLUSTER_HOME: home };
-// async: a blocked event loop would keep vitest's worker from answering its runner for the cluster's start-up
-const cluster = async (...args: string[]) => (await promisify(execFile)(process.execPath, [join(root, 'scripts', 'cluster.mjs'), ...args], { env, encoding: 'utf8' })).stdout;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const cluster = clusterScript(home);
 
 let url = '';
 let session: ff.Session;

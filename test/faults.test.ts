@@ -1,10 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
-import { promisify } from 'node:util';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from './support/free-port.js';
+import { clusterScript } from './support/cluster-script.js';
 import * as ff from '../src/index.js';
 
 /**
@@ -12,20 +12,9 @@ import * as ff from '../src/index.js';
  * parallelism 2 can restart on the spare one): killing a TaskManager mid-job makes Flink restart the job from its
  * last checkpoint, and the filesystem sink, which commits files only with checkpoints, holds every row once.
  */
-const root = join(import.meta.dirname, '..');
 const home = mkdtempSync(join(tmpdir(), 'ff-faults-'));
 const out = mkdtempSync(join(tmpdir(), 'ff-faults-out-'));
-const env = { ...process.env, FLINKFRAME_CLUSTER_HOME: home };
-// async: a blocked event loop would keep vitest's worker from answering its runner for the cluster's start-up
-const cluster = async (...args: string[]) => (await promisify(execFile)(process.execPath, [join(root, 'scripts', 'cluster.mjs'), ...args], { env, encoding: 'utf8' })).stdout;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+const cluster = clusterScript(home);
 
 let url = '';
 let session: ff.Session;
