@@ -99,6 +99,9 @@ describe('translateExpr: literals and params', () => {
     expect(sql((d: D, $: D) => d.x * $.lo)).toBe('(`x` * 3)');
     expect(sql((d: D, { lo }: D) => d.x * lo)).toBe('(`x` * 3)');
     expect(sql((d: D, $: D) => d[$.col] + 1)).toBe('(CAST(`a` AS BIGINT) + 1)');
+    // as in Arquero, a bare name that is a param reads it; any other free name is a closure (refused)
+    expect(sql('d.x * lo')).toBe('(`x` * 3)');
+    expect(error('d.x * hi')).toMatch(/variable "hi".*params/);
   });
 
   it('expands a constant list in includes to IN', () => {

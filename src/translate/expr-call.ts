@@ -181,7 +181,9 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
     if (e instanceof FrameNotExpressible) throw noTranslation(ctx, node, `${label} over ${e.message}`);
     throw e;
   }
-  const result = combine(sql, typeOf(def, args, ctx, node), args);
+  const combined = combine(sql, typeOf(def, args, ctx, node), args);
+  const absent = def.absent?.(args, over);
+  const result = absent ? { ...combined, absent } : combined;
   if (def.window) return { ...result, kind: 'window' };
   return def.agg ? { ...result, kind: perRowScope(ctx) ? 'window' : 'aggregate' } : result;
 }

@@ -125,9 +125,22 @@ const BINARY: Record<string, Binary> = {
   '===': equality(false), '==': equality(false), '!==': equality(true), '!=': equality(true),
 };
 
+/**
+ * JS arithmetic on a value that does not exist (SqlExpr.absent: undefined in Arquero) is NaN, where SQL gives
+ * NULL; a null that exists stays null (docs/semantics.md, Nulls). A string result (`'a' + b`) is left as SQL has it.
+ */
+function absentAsNaN(result: SqlExpr, operands: SqlExpr[]): SqlExpr {
+  const absent = operands.flatMap((o) => (o.absent ? [o.absent] : []));
+  if (!absent.length || !isNumeric(result.type)) return result;
+  return combine(`CASE WHEN ${absent.join(' OR ')} THEN CAST('NaN' AS DOUBLE) ELSE CAST(${result.sql} AS DOUBLE) END`, 'DOUBLE', [result]);
+}
+
+const ARITHMETIC = new Set(['+', '-', '*', '/', '%', '**']);
+
 /** A binary operator; undefined if it has no SQL form (bitwise operators, `in`, `instanceof`). */
 export function binary(op: string, l: SqlExpr, r: SqlExpr, ctx: Ctx, node: Node): SqlExpr | undefined {
-  return BINARY[op] && (fold(op, l, r) ?? BINARY[op](l, r, ctx, node));
+  const result = BINARY[op] && (fold(op, l, r) ?? BINARY[op](l, r, ctx, node));
+  return result && ARITHMETIC.has(op) ? absentAsNaN(result, [l, r]) : result;
 }
 
 /**
@@ -150,5 +163,5 @@ export function negate(e: SqlExpr, ctx: Ctx, node: Node): SqlExpr {
   if (isNull(e.type)) return e;
   if (!isNumeric(e.type)) throw exprError(ctx, `negates ${baseType(e.type)} in "${snippet(ctx, node)}"; only numbers can be negated in SQL`);
   const x = isNumeric(e.type) && familyOf(e.type) !== 'integer' ? asDouble(e)! : e;
-  return combine(x.sql.startsWith('-') ? `(-(${x.sql}))` : `(-${x.sql})`, baseType(x.type), [x]);
+  return absentAsNaN(combine(x.sql.startsWith('-') ? `(-(${x.sql}))` : `(-${x.sql})`, baseType(x.type), [x]), [e]);
 }

@@ -49,7 +49,8 @@ function column(name: string, ctx: Ctx, node: Node, side: 'left' | 'right' = 'le
   }
   if (!ctx.inAggregate) ctx.rowColumns.add(name);
   const sql = join ? `${side === 'right' ? 'r' : 'l'}.${quoteIdent(name)}` : quoteIdent(name);
-  return { sql, type: baseType(field.type), kind: 'scalar', columns: [name] };
+  const absent = join?.absent?.[side];
+  return { sql, type: baseType(field.type), kind: 'scalar', columns: [name], ...(absent ? { absent } : {}) };
 }
 
 /** A known value as a SQL literal: params and constants cannot be objects, arrays or functions there. */
@@ -63,6 +64,10 @@ function identifier(node: AnyNode, ctx: Ctx): SqlExpr {
   const name: string = node.name;
   if (ctx.locals.has(name)) return useLocal(ctx, name, (init) => visit(init, ctx));
   if (ctx.parsed.columnAliases.has(name)) return column(ctx.parsed.columnAliases.get(name)!, ctx, node);
+  // as in Arquero, a bare name of a param reads it (`d => d.n * lag` with params({ lag: 1 }))
+  if (Object.hasOwn(ctx.scope.params, name) && ![ctx.parsed.row, ctx.parsed.rightRow, ctx.parsed.params].includes(name)) {
+    return literal(ctx.scope.params[name], ctx, node);
+  }
   const known = constantOf(node, ctx);
   if (known) return literal(known.value, ctx, node);
   if (name === ctx.parsed.row) throw noTranslation(ctx, node, 'the whole row');

@@ -29,6 +29,11 @@ export interface SqlExpr {
   columns: string[];
   /** The JS value, when the expression is a literal or a param (known before the query runs). */
   value?: unknown;
+  /**
+   * A SQL condition, true where the value does not exist: Arquero's `undefined` (the missing side of an outer
+   * join, lag before the first row), which SQL can only give as NULL. JS arithmetic on it is NaN, not null.
+   */
+  absent?: string;
 }
 
 export interface ExprScope {
@@ -50,9 +55,15 @@ export interface ExprScope {
    * Set for a join predicate or join value, a lambda over two rows `(a, b) => a.k === b.k`: the first reads
    * `schema` as columns of the alias l, the second reads `right` as columns of the alias r; a third is the params.
    */
-  join?: { right: Schema };
+  join?: { right: Schema; absent?: JoinAbsence };
   /** Registered JavaScript UDFs, and where the calls of them found in the expression are collected (expr-udf.ts). */
   udfs?: UdfScope;
+}
+
+/** Per side of an outer join, the SQL condition that holds where that side has no row (join-presence.ts). */
+export interface JoinAbsence {
+  left?: string;
+  right?: string;
 }
 
 /** What a window function's OVER clause is made of (src/translate/window-clause.ts builds it). */

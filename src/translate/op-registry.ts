@@ -58,6 +58,8 @@ export interface OpDef {
    * NULL where they are NaN, so SQL's aggregates skip them too.
    */
   validOnly?: boolean;
+  /** Where the op's value does not exist (Arquero's undefined, e.g. lag before the first row): see SqlExpr.absent. */
+  absent?: (args: SqlExpr[], over: Over) => string | undefined;
 }
 
 /** Thrown by an op's SQL function when these particular arguments have no Flink SQL form. */

@@ -45,15 +45,26 @@ function defaultAs(value: SqlExpr, def: SqlExpr | undefined): string | undefined
  * lag/lead: Arquero's offset is `+offset || 1`, and a negative offset looks the other way (lag(x, -1) is
  * lead(x, 1)); the default replaces only rows outside the partition, never a null value.
  */
-const shift = (fn: 'LAG' | 'LEAD') => ([value, offset, def]: SqlExpr[], over: Over) => {
+const shifted = (fn: 'LAG' | 'LEAD', offset: SqlExpr | undefined, over: Over) => {
   const n = offset === undefined ? 1 : Number(offset.value) || 1;
   if (!Number.isInteger(n)) throw new NoWindowForm(`an offset of ${String(offset?.value)} (it must be a whole number)`);
   const other = fn === 'LAG' ? 'LEAD' : 'LAG';
-  const d = defaultAs(value, def);
-  const call = (x: string) => `${n < 0 ? other : fn}(${x}, ${Math.abs(n)})${over('ordered')}`;
-  // not LAG(x, n, default): Flink 2.3 then gives '' (or 0) for a null x; LAG of a constant is null only outside the partition
-  return d ? `CASE WHEN ${call('1')} IS NULL THEN ${d} ELSE ${call(value.sql)} END` : call(value.sql);
+  return (x: string) => `${n < 0 ? other : fn}(${x}, ${Math.abs(n)})${over('ordered')}`;
 };
+
+const shift = (fn: 'LAG' | 'LEAD') => ([value, offset, def]: SqlExpr[], over: Over) => {
+  const call = shifted(fn, offset, over);
+  const d = defaultAs(value, def);
+  // not LAG(x, n, default): Flink 2.3 then gives '' (or 0) for a null x; LAG of a constant is null only outside the partition
+  return d ? `CASE WHEN ${outside(call)} THEN ${d} ELSE ${call(value.sql)} END` : call(value.sql);
+};
+
+/** The row n away is outside the partition. */
+const outside = (call: (x: string) => string) => `${call('1')} IS NULL`;
+
+/** Without a default, a row outside the partition gives Arquero's undefined (SqlExpr.absent). */
+const shiftAbsent = (fn: 'LAG' | 'LEAD') => ([, offset, def]: SqlExpr[], over: Over) =>
+  def === undefined || familyOf(def.type) === 'null' ? outside(shifted(fn, offset, over)) : undefined;
 
 /** Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. */
 export function validOnly(value: SqlExpr): string {
@@ -111,8 +122,8 @@ export const WINDOW_OPS: Record<string, OpDef> = {
     const cumeDist = CUME_DIST.replace(/\$(upto|whole)/g, (_, shape: WindowPlaceholder) => over(shape));
     return `CAST(CEIL(${positiveConstant(a[0], 'ntile of')} * ${cumeDist}) AS BIGINT)`;
   }, 'BIGINT', ['constant']),
-  lag: windowOp(shift('LAG'), '$0', ['any', 'constant', 'any'], 2),
-  lead: windowOp(shift('LEAD'), '$0', ['any', 'constant', 'any'], 2),
+  lag: { ...windowOp(shift('LAG'), '$0', ['any', 'constant', 'any'], 2), absent: shiftAbsent('LAG') },
+  lead: { ...windowOp(shift('LEAD'), '$0', ['any', 'constant', 'any'], 2), absent: shiftAbsent('LEAD') },
   first_value: windowOp(edgeValue('FIRST_VALUE'), '$0', ['any']),
   last_value: windowOp(edgeValue('LAST_VALUE'), '$0', ['any']),
   fill_down: windowOp(fill('LAST_VALUE', 'running'), '$0', ['any', 'any'], 1),

@@ -5,6 +5,7 @@ import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
 import { joinOrdinal } from './join-order.js';
+import { absence, presenceMarkers, withPresence, type PresenceMarkers } from './join-presence.js';
 import { translateExpr, translatePredicate, type ExprScope } from '../../translate/expression.js';
 
 export interface JoinOptions {
@@ -52,8 +53,9 @@ export function joinCondition(left: Table, right: Table, on: unknown, verb: stri
 }
 
 /** Output columns of a join given as expressions over both rows: values[2] = { name: (a, b) => ... }. */
-function joinValues(left: Table, right: Table, exprs: Record<string, unknown>, verb: string): NamedSql[] {
-  const scope: ExprScope = { ...left.scope(verb), params: { ...right.state.params, ...left.state.params }, join: { right: right.schema() } };
+function joinValues(left: Table, right: Table, exprs: Record<string, unknown>, verb: string, markers: PresenceMarkers): NamedSql[] {
+  const join = { right: right.schema(), absent: absence(markers) };
+  const scope: ExprScope = { ...left.scope(verb), params: { ...right.state.params, ...left.state.params }, join };
   return Object.entries(exprs).map(([name, value]) => {
     const expr = translateExpr(name, value, scope);
     if (expr.kind !== 'scalar') throw new FlinkFrameError(`${verb}: the value "${name}" (${describe(value)}) aggregates; join values combine one row of each table.`);
@@ -79,6 +81,7 @@ export function join(
   let leftCols: string[];
   let rightCols: string[];
   let computed: NamedSql[] = [];
+  const markers = presenceMarkers(options.how);
   if (values == null) {
     leftCols = left.columnNames().filter((n) => options.how !== 'right' || !shared.has(n));
     rightCols = right.columnNames().filter((n) => options.how === 'right' || !shared.has(n));
@@ -86,7 +89,7 @@ export function join(
     // Arquero: an object of values is the whole output, expressions over both rows
     leftCols = [];
     rightCols = [];
-    computed = joinValues(left, right, values as Record<string, unknown>, verb);
+    computed = joinValues(left, right, values as Record<string, unknown>, verb, markers);
   } else {
     if (!Array.isArray(values) || values.length > 3) {
       throw new FlinkFrameError(`${verb}: values must be [leftColumns, rightColumns, { name: (a, b) => ... }?].`);
@@ -95,7 +98,7 @@ export function join(
     rightCols = [...resolveSelection(right, values[1] ?? [], verb).keys()];
     assertColumns(left, leftCols, verb);
     assertColumns(right, rightCols, verb);
-    if (values[2] != null) computed = joinValues(left, right, values[2] as Record<string, unknown>, verb);
+    if (values[2] != null) computed = joinValues(left, right, values[2] as Record<string, unknown>, verb, markers);
   }
 
   const [s1, s2] = options.suffix ?? ['_1', '_2'];
@@ -115,12 +118,13 @@ export function join(
   const duplicate = names.find((n, i) => names.indexOf(n) !== i);
   if (duplicate !== undefined) throw new FlinkFrameError(`${verb}: the output would have two columns named "${duplicate}"; choose other names or suffixes.`);
   // Arquero's join order, kept with a row ordinal (rowOrder: 'arquero')
-  const order = joinOrdinal(left, right, pairs !== null);
+  const [leftRows, rightRows] = [withPresence(left, markers.left, computed), withPresence(right, markers.right, computed)];
+  const order = joinOrdinal(leftRows, rightRows, pairs !== null);
   return left.with({
     node: {
       kind: 'join',
-      left: (order?.left ?? left).state.node,
-      right: (order?.right ?? right).state.node,
+      left: (order?.left ?? leftRows).state.node,
+      right: (order?.right ?? rightRows).state.node,
       how: options.how,
       on: pairs ?? [],
       condition,
