@@ -8,7 +8,7 @@ import * as aq from 'arquero';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import * as ff from 'flinkframe';
 import { check, fmt, mb, median, printSummary, printTable, quick, sessionOptions, timed, type Check } from './measure.js';
-import { random } from './trips-csv.js';
+import { random } from './seeded-random.js';
 
 const sizesMB = quick ? [25] : [100, 400];
 const reps = quick ? 2 : 3;

@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import * as ff from 'flinkframe';
 import { check, fmt, median, printSummary, printTable, quantile, quick, sessionOptions, timed } from './measure.js';
-import { random } from './trips-csv.js';
+import { random } from './seeded-random.js';
 
 const runs = 30;
 const colds = quick ? 2 : 5;

@@ -3,7 +3,7 @@
 //     node dist/bench/local-engine.js [--quick] [--parallelism N] [--config key=value]
 import * as ff from 'flinkframe';
 import { check, fmt, median, printSummary, printTable, quantile, quick, sessionOptions, timed } from './measure.js';
-import { random } from './trips-csv.js';
+import { random } from './seeded-random.js';
 
 const runs = quick ? 10 : 30;
 const n = 1_000;

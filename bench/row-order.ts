@@ -4,7 +4,7 @@
 //     node dist/bench/row-order.js [--quick] [--parallelism N]
 import * as ff from 'flinkframe';
 import { fmt, median, othersLoad, printTable, quick, sessionOptions, timed } from './measure.js';
-import { random } from './trips-csv.js';
+import { random } from './seeded-random.js';
 
 const n = quick ? 100_000 : 1_000_000;
 const runs = quick ? 3 : 7;

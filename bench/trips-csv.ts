@@ -1,17 +1,6 @@
 // Generates a taxi-trips-like CSV file (deterministic: the same rows on every run).
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
-
-/** mulberry32: a small seeded generator, so every run reads the same data. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './seeded-random.js';
 
 const PAYMENTS = ['card', 'cash', 'app', 'voucher'];
 

@@ -4,6 +4,7 @@
  * daylight-saving changes, dates before 1970) in an order shuffled by a seeded generator, so a test sees every
  * awkward value next to ordinary ones, and the same table on every run.
  */
+import { random } from '../../bench/seeded-random.js';
 
 /** Pools of values per column; `rows` rows cycle through a shuffled copy of each pool. */
 export const POOLS = {
@@ -28,18 +29,6 @@ export const POOLS = {
 /** Flink SQL types of the generated columns (Arquero has none; JS numbers would all be DOUBLE). */
 export const GENERATED_TYPES: Record<string, string> = { i: 'INT', big: 'BIGINT' };
 
-/** Mulberry32: a small seeded generator, so the tables are the same on every run. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function shuffled<T>(values: readonly T[], random: () => number): T[] {
   const out = [...values];
   for (let i = out.length - 1; i > 0; i--) {
@@ -60,11 +49,11 @@ export function generatedTable(options: { rows?: number; seed?: number; columns?
   types: Record<string, string>;
 } {
   const { rows = 24, seed = 1, columns = Object.keys(POOLS) as GeneratedColumn[] } = options;
-  const random = seeded(seed);
+  const next = random(seed);
   const data: Record<string, unknown[]> = { id: Array.from({ length: rows }, (_, i) => i) };
   for (const name of columns) {
     const pool = POOLS[name] as readonly unknown[];
-    const order = shuffled(pool, random);
+    const order = shuffled(pool, next);
     data[name] = Array.from({ length: rows }, (_, r) => order[r % order.length]);
   }
   const types = Object.fromEntries(Object.entries({ ...GENERATED_TYPES, id: 'INT' }).filter(([k]) => k in data));

@@ -24,6 +24,10 @@ final class SocketSink implements Sink<RowData> {
     this.batchMillis = batchMillis;
   }
 
+  String address() {
+    return host + ":" + port;
+  }
+
   @Override
   public SinkWriter<RowData> createWriter(WriterInitContext context) throws IOException {
     return new SocketSinkWriter(rowType, host, port, batchRows, batchMillis, context.getProcessingTimeService());

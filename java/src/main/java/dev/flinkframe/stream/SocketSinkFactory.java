@@ -40,6 +40,6 @@ public final class SocketSinkFactory implements DynamicTableSinkFactory {
     helper.validate();
     ReadableConfig options = helper.getOptions();
     RowType rowType = (RowType) context.getPhysicalRowDataType().getLogicalType();
-    return new SocketTableSink(rowType, options.get(HOST), options.get(PORT), options.get(BATCH_ROWS), options.get(BATCH_MILLIS));
+    return new SocketTableSink(new SocketSink(rowType, options.get(HOST), options.get(PORT), options.get(BATCH_ROWS), options.get(BATCH_MILLIS)));
   }
 }
