@@ -71,13 +71,13 @@ function joinValues(left: Table, right: Table, exprs: Record<string, unknown>, v
 export function join(
   left: Table, right: Table, on: unknown, values: unknown, options: JoinOptions & { how: JoinHow; verb?: string },
 ): Table {
+  const verb = options.verb ?? { inner: 'join', left: 'join_left', right: 'join_right', full: 'join_full' }[options.how];
   // expressions in the side selections ({ j: d => d.k }) are derived on their table first
   if (Array.isArray(values)) {
-    const l = deriveSelectionExprs(left, values[0] ?? []);
-    const r = deriveSelectionExprs(right, values[1] ?? []);
+    const l = deriveSelectionExprs(left, values[0] ?? [], verb, { aggregates: false });
+    const r = deriveSelectionExprs(right, values[1] ?? [], verb, { aggregates: false });
     if (l.table !== left || r.table !== right) return join(l.table, r.table, on, [l.selection, r.selection, ...values.slice(2)], options);
   }
-  const verb = options.verb ?? { inner: 'join', left: 'join_left', right: 'join_right', full: 'join_full' }[options.how];
   if (left.state.session !== right.state.session) {
     throw new FlinkFrameError(`${verb}: both tables must belong to the same session.`);
   }

@@ -18,7 +18,7 @@ import { deriveSelectionExprs } from '../selection-exprs.js';
 export function lookup(left: Table, right0: Table, on: unknown, values0: unknown[]): Table {
   if (left.state.session !== right0.state.session) throw new FlinkFrameError('lookup: both tables must belong to the same session.');
   // values given as expressions over the right table ({ v: d => d.v - op.mean(d.v) }) are derived on it first
-  const { table: right, selection } = deriveSelectionExprs(right0, values0);
+  const { table: right, selection } = deriveSelectionExprs(right0, values0, 'lookup', { aggregates: true });
   const values = selection as unknown[];
   const pairs = keyPairs(left, right, on, 'lookup');
   assertColumns(left, pairs.map((p) => p[0]), 'lookup');
