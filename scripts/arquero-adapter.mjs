@@ -5,8 +5,10 @@
  * What it maps: table()/from()/fromArrow() make flinkframe frames in one session with rowOrder: 'arquero';
  * verbs pass straight through to flinkframe's; Arquero's synchronous reads (numRows, column, objects, scan,
  * groups, array, reify) materialize the frame once with flinkframe's blocking collect (the same path pivot's
- * pre-query uses) into an Arquero ColumnTable, grouped by the frame's group names. Nothing else: a behaviour
- * that differs belongs in flinkframe, or in docs/arquero-tests.md as a failure with its reason.
+ * pre-query uses) into an Arquero ColumnTable, grouped and ordered as the frame is (materialize, below). Two
+ * imitations of Arquero's internals, from Flink's data only: an ordered frame's physical rows are its input order
+ * (the hidden ordinal), and a frame that only projects its input keeps the input's groups object. Nothing else: a
+ * behaviour that differs belongs in flinkframe, or in docs/arquero-tests.md as a failure with its reason.
  */
 import * as aq from 'arquero';
 import * as ff from '../dist/src/index.js';
@@ -78,7 +80,7 @@ const READS = {
   toArrow: (t) => (options) => aq.toArrow(t.local(), options),
   // reify lays the rows out in the table's order (Arquero's reify, on the materialized rows); the frame stays
   // the same lazy plan
-  reify: (t) => () => (t.frame.isOrdered() ? new Wrapped(t.frame, () => t.local().reify()).proxy : t.proxy),
+  reify: (t) => () => (t.frame.isOrdered() ? new Wrapped(t.frame, () => t.local().reify(), undefined, true).proxy : t.proxy),
 };
 
 /**
@@ -96,11 +98,13 @@ function keepsGroups(source, result) {
 }
 
 class Wrapped {
-  constructor(frame, make = () => materialize(frame), source) {
+  constructor(frame, make = () => materialize(frame), source, reified = false) {
     this.frame = frame;
     this.make = make;
     this.cached = undefined;
-    this.sameGroupsAs = source && keepsGroups(source, frame) ? (source.sameGroupsAs ?? source) : undefined;
+    // a reified table's rows are laid out sorted; verbs after it materialize in ordinal order again
+    this.reified = reified;
+    this.sameGroupsAs = source && !source.reified && keepsGroups(source, frame) ? (source.sameGroupsAs ?? source) : undefined;
     this.proxy = new Proxy(this, {
       get: (target, key) => {
         if (key === FRAME) return target.frame;
