@@ -5,13 +5,17 @@
  * What it maps: table()/from()/fromArrow() make flinkframe frames in one session with rowOrder: 'arquero';
  * verbs pass straight through to flinkframe's; Arquero's synchronous reads (numRows, column, objects, scan,
  * groups, array, reify) materialize the frame once with flinkframe's blocking collect (the same path pivot's
- * pre-query uses) into an Arquero ColumnTable, grouped by the frame's group names. Nothing else: a behaviour
- * that differs belongs in flinkframe, or in docs/arquero-tests.md as a failure with its reason.
+ * pre-query uses) into an Arquero ColumnTable, grouped and ordered as the frame is (materialize, below). Two
+ * imitations of Arquero's internals, from Flink's data only: an ordered frame's physical rows are its input order
+ * (the hidden ordinal), and a frame that only projects its input keeps the input's groups object. Nothing else: a
+ * behaviour that differs belongs in flinkframe, or in docs/arquero-tests.md as a failure with its reason.
  */
 import * as aq from 'arquero';
 import * as ff from '../dist/src/index.js';
 import { finalQuery } from '../dist/src/frame/final-query.js';
 import { collectIpcSync } from '../dist/src/runtime/collect-sync.js';
+import { ordinalColumns } from '../dist/src/frame/row-order.js';
+import { groupColumns } from '../dist/src/frame/group-columns.js';
 
 const fl = ff.session({ rowOrder: 'arquero', parallelism: 1 });
 
@@ -22,17 +26,41 @@ const FRAME = Symbol('flinkframe table');
 const unwrap = (value) =>
   value && value[FRAME] ? value[FRAME] : Array.isArray(value) ? value.map(unwrap) : value;
 
-/** A flinkframe frame materialized synchronously as an Arquero table (grouped as the frame is). */
+/**
+ * A flinkframe frame materialized synchronously as an Arquero table, with the frame's groups and order.
+ *
+ * Arquero's physical rows are its input order; orderby only adds a comparator, and scan(fn, true) passes the
+ * physical indices. With rowOrder 'arquero' that input order is the frame's hidden row ordinal, so an ordered
+ * frame is collected with its ordinal (and sorted by Flink as usual): its rows are laid out in ordinal order,
+ * and Flink's sorted positions become the comparator. Groups are made on those rows (Arquero numbers groups by
+ * first appearance), from the columns that hold the keys (hidden ones too: computed keys, or group columns a
+ * select dropped). Every value, ordinal and position comes from the Flink job.
+ */
 function materialize(frame) {
-  const { sql, schema } = finalQuery(frame);
+  const ordinal = frame.isOrdered() ? ordinalColumns(frame) : [];
+  const keys = frame.isGrouped() ? groupColumns(frame.state) : [];
+  const visible = frame.columnNames();
+  const hidden = [...new Set([...ordinal, ...keys].filter((c) => !visible.includes(c)))];
+  const { sql, schema } = finalQuery(frame, { hidden });
   const session = frame.state.session;
   session.prepare(frame.state.node);
   const chunks = collectIpcSync(session.engine, sql, schema);
   const [first, ...rest] = chunks.map((bytes) => aq.fromArrow(bytes));
-  const local = rest.length ? first.concat(...rest) : first;
-  const grouped = frame.isGrouped() && frame.groups().every((g) => local.columnNames().includes(g));
-  return grouped ? local.groupby(...frame.groups()) : local;
+  let local = rest.length ? first.concat(...rest) : first;
+  if (ordinal.length) {
+    const positions = Int32Array.from({ length: local.numRows() }, (_, i) => i);
+    local = local.assign({ [POSITION]: positions }).orderby(...ordinal).reify().orderby(POSITION);
+  }
+  if (keys.length) {
+    const names = frame.groups();
+    // a plain column by name (Arquero's single-field path), a hidden or renamed one as an expression
+    const plain = keys.every((c, i) => c === names[i]);
+    local = plain ? local.groupby(...keys) : local.groupby(Object.fromEntries(names.map((n, i) => [n, `d[${JSON.stringify(keys[i])}]`])));
+  }
+  return local.columnNames().length === visible.length ? local : local.select(visible);
 }
+
+const POSITION = '__ff_adapter_position';
 
 /** Arquero's synchronous table reads, answered from the materialized frame. */
 const READS = {
@@ -48,16 +76,35 @@ const READS = {
   object: (t) => (row) => t.local().object(row),
   scan: (t) => (fn, order) => t.local().scan(fn, order),
   data: (t) => () => t.local().data(),
-  groups: (t) => () => (t.frame.isGrouped() ? t.local().groups() : null),
+  groups: (t) => () => (t.frame.isGrouped() ? (t.sameGroupsAs?.local() ?? t.local()).groups() : null),
   toArrow: (t) => (options) => aq.toArrow(t.local(), options),
-  // materializing is what reify means here; the frame stays the same lazy plan
-  reify: (t) => () => t.proxy,
+  // reify lays the rows out in the table's order (Arquero's reify, on the materialized rows); the frame stays
+  // the same lazy plan
+  reify: (t) => () => (t.frame.isOrdered() ? new Wrapped(t.frame, () => t.local().reify(), undefined, true).proxy : t.proxy),
 };
 
+/**
+ * Arquero keeps a table's groups object through verbs that neither regroup nor change its rows (derive, select,
+ * impute without expand...): a verb whose plan only adds projections over its input, with the same grouping,
+ * answers groups() with its input's (computed from the input's rows, which are its own).
+ */
+function keepsGroups(source, result) {
+  if (!source.frame.isGrouped()) return false;
+  const same = (a, b) => a.length === b.length && a.every((x, i) => x === b[i]);
+  if (!same(source.frame.groups(), result.groups()) || !same(groupColumns(source.frame.state), groupColumns(result.state))) return false;
+  let node = result.state.node;
+  while (node !== source.frame.state.node && node.kind === 'project') node = node.input;
+  return node === source.frame.state.node && node !== result.state.node;
+}
+
 class Wrapped {
-  constructor(frame) {
+  constructor(frame, make = () => materialize(frame), source, reified = false) {
     this.frame = frame;
+    this.make = make;
     this.cached = undefined;
+    // a reified table's rows are laid out sorted; verbs after it materialize in ordinal order again
+    this.reified = reified;
+    this.sameGroupsAs = source && !source.reified && keepsGroups(source, frame) ? (source.sameGroupsAs ?? source) : undefined;
     this.proxy = new Proxy(this, {
       get: (target, key) => {
         if (key === FRAME) return target.frame;
@@ -66,14 +113,14 @@ class Wrapped {
         if (typeof member !== 'function') return member;
         return (...args) => {
           const result = member.apply(target.frame, args.map(unwrap));
-          return result instanceof ff.Table ? wrap(result) : result;
+          return result instanceof ff.Table ? new Wrapped(result, undefined, target).proxy : result;
         };
       },
     });
   }
 
   local() {
-    return (this.cached ??= materialize(this.frame));
+    return (this.cached ??= this.make());
   }
 }
 

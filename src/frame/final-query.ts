@@ -8,8 +8,13 @@ import { sortKeys } from './row-order.js';
  * The query a materializer runs: the plan's SQL, narrowed to the visible columns and sorted by the hidden
  * order keys; a LIMIT here is pushed down by Flink.
  */
-export function finalQuery(table: Table, options: { limit?: number; offset?: number } = {}): { sql: string; schema: Schema } {
-  const schema = table.schema();
+export function finalQuery(
+  table: Table,
+  options: { limit?: number; offset?: number; hidden?: readonly string[] } = {},
+): { sql: string; schema: Schema } {
+  // options.hidden: hidden columns to output too, after the visible ones (the group keys and row ordinal)
+  const wanted = new Set(options.hidden ?? []);
+  const schema = [...table.schema(), ...table.fullSchema().filter((f) => wanted.has(f.name))];
   const hidden = table.fullSchema().length !== schema.length;
   const base = toSql(table.state.node);
   const order = sortKeys(table);

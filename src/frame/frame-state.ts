@@ -8,6 +8,12 @@ export interface FrameState {
   readonly node: PlanNode;
   /** Group-by column names (set by groupby, used by rollup/count, cleared by ungroup). */
   readonly groups: readonly string[];
+  /**
+   * The plan column holding a group's keys, for groups not held by the visible column of their name: a key
+   * computed by a lambda, or a group column a later select/rename/derive dropped, renamed or replaced. Those
+   * are hidden columns, so the grouping keeps its keys as Arquero's does (see group-columns.ts).
+   */
+  readonly groupColumns?: Readonly<Record<string, string>>;
   /** Sort keys, by column name (visible or hidden, see HIDDEN_PREFIX); applied by the final query. */
   readonly order: readonly OrderKey[];
   readonly params: Readonly<Record<string, unknown>>;

@@ -16,6 +16,7 @@ import type { Table } from './table.js';
 import type { Udf } from './udf.js';
 import { workerSpec } from './udf-stages.js';
 import { passThrough } from './verbs/project.js';
+import { groupColumns } from './group-columns.js';
 
 /** A rollup value that calls an aggregate UDF: the UDF, and each argument as a lambda of its own. */
 interface AggregateCall {
@@ -121,6 +122,9 @@ export function rollupWithAggregateUdfs(
     throw new FlinkFrameError(`rollup: "${first.output}" calls the aggregate UDF ${first.name}(), which runs in batch sessions only for now (a group must be complete before the UDF sees it); use session({ mode: 'batch' }) or a SQL aggregate.`);
   }
   const groups = [...table.state.groups];
+  if (groupColumns(table.state).some((c, i) => c !== groups[i])) {
+    throw new FlinkFrameError(`rollup: "${first.output}" calls the aggregate UDF ${first.name}() on a table grouped by a computed key or by a group column a select, rename or derive dropped or changed; derive the key as a visible column and group by it (groupby("key")) before this rollup.`);
+  }
   const sqlValues = Object.fromEntries(Object.entries(values).filter((_, i) => !calls[i]));
   const parts: { alias: string; node: PlanNode }[] = [];
   if (Object.keys(sqlValues).length) parts.push({ alias: 's', node: sqlRollup(table, sqlValues).state.node });

@@ -1,6 +1,7 @@
 import type { ExprScope, WindowScope } from '../translate/expression.js';
 import type { Table } from './table.js';
 import { ordinalColumns } from './row-order.js';
+import { groupColumns } from './group-columns.js';
 
 /**
  * Arquero's rolling(expr, frame, includePeers) wraps the expression in an object { expr, window: { frame,
@@ -35,5 +36,5 @@ export function windowScope(table: Table, verb: string, frame?: WindowScope['fra
   const ordinal = ordinalColumns(table).map((column) => ({ column, desc: false }));
   const order = table.state.order.length ? [...table.state.order] : ordinal;
   const tiebreak = table.state.order.length ? ordinal : [];
-  return { ...table.scope(verb), window: { partition: [...table.state.groups], order, tiebreak, frame } };
+  return { ...table.scope(verb), window: { partition: groupColumns(table.state), order, tiebreak, frame } };
 }

@@ -5,6 +5,7 @@ import { describe, passThrough, project } from './project.js';
 import { relocate } from './relocate.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
+import { windowSteps } from '../window-steps.js';
 
 export interface DeriveOptions {
   before?: unknown;
@@ -21,14 +22,37 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
     const { expr, frame } = unwrapRolling(value);
     derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame), udfs }).sql);
   }
+  const label = `derive(${describe(values)})`;
+  // values of several window orders are computed in steps, one per order (window-steps.ts)
+  const steps = udfs.calls.length ? undefined : windowSteps(derived);
+  if (steps) {
+    const computed = steps.before.reduce(
+      (t, step, i) => project(t, [...t.columnNames().map(passThrough), ...[...step].map(([name, sql]) => ({ name, sql }))], `${label} [window order ${i + 1}]`),
+      table,
+    );
+    const temps = new Set(steps.before.flatMap((step) => [...step.keys()]));
+    const projected = project(computed, derivedColumns(table, steps.values, options), label);
+    const node = projected.state.node as Extract<Table['state']['node'], { kind: 'project' }>;
+    return placed(projected.with({ node: { ...node, columns: node.columns.filter((c) => !temps.has(c.name)) } }), table, derived, options);
+  }
+  // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
+  const result = dropUdfColumns(project(withUdfStages(table, udfs), derivedColumns(table, derived, options), label), udfs);
+  return placed(result, table, derived, options);
+}
+
+/** The output columns: the table's (a derived value replaces its namesake in place), then the new values. */
+function derivedColumns(table: Table, derived: ReadonlyMap<string, string>, options: DeriveOptions): NamedSql[] {
   const existing = table.columnNames();
   const columns: NamedSql[] = options.drop
     ? []
     : existing.map((name) => (derived.has(name) ? { name, sql: derived.get(name)! } : passThrough(name)));
   for (const [name, sql] of derived) if (options.drop || !existing.includes(name)) columns.push({ name, sql });
+  return columns;
+}
 
-  // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
-  const result = dropUdfColumns(project(withUdfStages(table, udfs), columns, `derive(${describe(values)})`), udfs);
+/** The new columns moved before or after an anchor, when the options say. */
+function placed(result: Table, table: Table, derived: ReadonlyMap<string, string>, options: DeriveOptions): Table {
+  const existing = table.columnNames();
   const added = [...derived.keys()].filter((name) => !existing.includes(name));
   return options.drop || (options.before == null && options.after == null)
     ? result

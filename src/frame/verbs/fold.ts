@@ -7,6 +7,8 @@ import { assertColumns, resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
 import { ordinalColumns, ordinalName } from '../row-order.js';
+import { groupColumn, hiddenGroupColumns } from '../group-columns.js';
+import { isHidden } from '../frame-state.js';
 
 export interface FoldOptions {
   /** Names of the key and value columns; default ['key', 'value']. */
@@ -43,7 +45,7 @@ export function fold(table: Table, values: unknown, options: FoldOptions = {}): 
       ...kept.map((n) => ({ name: n, sql: quoteIdent(n) })),
       { name: key, sql: `CAST(${quoteString(name)} AS STRING)` },
       { name: value, sql: `CAST(${quoteIdent(name)} AS ${type})` },
-      ...ordinal.map((n) => ({ name: n, sql: quoteIdent(n) })),
+      ...[...ordinal, ...hiddenGroupColumns(table.state)].map((n) => ({ name: n, sql: quoteIdent(n) })),
       ...(position ? [{ name: position, sql: `CAST(${i} AS INT)` }] : []),
     ],
     label: `fold "${name}"`,
@@ -51,5 +53,5 @@ export function fold(table: Table, values: unknown, options: FoldOptions = {}): 
   const node: PlanNode = inputs.length === 1
     ? { ...inputs[0]!, label: `fold(${describe(values)})` }
     : { kind: 'setop', op: 'UNION ALL', inputs, label: `fold(${describe(values)})` };
-  return table.with({ node, order: [], ordinal: position ? [...ordinal, position] : [], groups: table.state.groups.filter((g) => kept.includes(g)) });
+  return table.with({ node, order: [], ordinal: position ? [...ordinal, position] : [], groups: table.state.groups.filter((g) => kept.includes(groupColumn(table.state, g)) || isHidden(groupColumn(table.state, g))) });
 }

@@ -8,6 +8,7 @@ import type { NamedSql } from '../../translate/plan.js';
 import { resolveSelection } from '../selection.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
+import { groupColumns } from '../group-columns.js';
 
 export interface ImputeOptions {
   /** Columns whose every combination of values (within each group) must appear: missing ones are added as rows. */
@@ -20,7 +21,7 @@ export interface ImputeOptions {
  * match each other (IS NOT DISTINCT FROM), as Arquero's key hashing does.
  */
 function expand(table: Table, keys: string[]): Table {
-  const groups = [...table.state.groups];
+  const groups = groupColumns(table.state);
   const all = [...groups, ...keys];
   const input = `(${toSql(table.state.node)})`;
   const grid = [
@@ -53,7 +54,7 @@ export function impute(table: Table, values: Record<string, unknown> | null, opt
     }
     if (keys.length) base = expand(table, keys);
   }
-  const groups = base.state.groups;
+  const groups = groupColumns(base.state);
   const scope = { ...base.scope('impute'), over: groups.length ? `PARTITION BY ${groups.map(quoteIdent).join(', ')}` : '' };
   const schema = base.schema();
   const filled = new Map(Object.entries(values).map(([name, value]) => {

@@ -7,6 +7,8 @@ import { describe } from './project.js';
 import { joinOrdinal } from './join-order.js';
 import { absence, presenceMarkers, withPresence, type PresenceMarkers } from './join-presence.js';
 import { translateExpr, translatePredicate, type ExprScope } from '../../translate/expression.js';
+import { deriveSelectionExprs } from '../selection-exprs.js';
+import { isHidden } from '../frame-state.js';
 
 export interface JoinOptions {
   suffix?: [string, string];
@@ -72,19 +74,26 @@ export function join(
   left: Table, right: Table, on: unknown, values: unknown, options: JoinOptions & { how: JoinHow; verb?: string },
 ): Table {
   const verb = options.verb ?? { inner: 'join', left: 'join_left', right: 'join_right', full: 'join_full' }[options.how];
+  // expressions in the side selections ({ j: d => d.k }) are derived on their table first
+  if (Array.isArray(values)) {
+    const l = deriveSelectionExprs(left, values[0] ?? [], verb, { aggregates: false });
+    const r = deriveSelectionExprs(right, values[1] ?? [], verb, { aggregates: false });
+    if (l.table !== left || r.table !== right) return join(l.table, r.table, on, [l.selection, r.selection, ...values.slice(2)], options);
+  }
   if (left.state.session !== right.state.session) {
     throw new FlinkFrameError(`${verb}: both tables must belong to the same session.`);
   }
   const { sql: condition, pairs } = joinCondition(left, right, on, verb);
   const shared = new Set((pairs ?? []).filter(([l, r]) => l === r).map(([l]) => l));
 
-  let leftCols: string[];
-  let rightCols: string[];
+  // selected columns: input name -> output name
+  let leftCols: [string, string][];
+  let rightCols: [string, string][];
   let computed: NamedSql[] = [];
   const markers = presenceMarkers(options.how);
   if (values == null) {
-    leftCols = left.columnNames().filter((n) => options.how !== 'right' || !shared.has(n));
-    rightCols = right.columnNames().filter((n) => options.how === 'right' || !shared.has(n));
+    leftCols = left.columnNames().filter((n) => options.how !== 'right' || !shared.has(n)).map((n) => [n, n]);
+    rightCols = right.columnNames().filter((n) => options.how === 'right' || !shared.has(n)).map((n) => [n, n]);
   } else if (typeof values === 'object' && !Array.isArray(values)) {
     // Arquero: an object of values is the whole output, expressions over both rows
     leftCols = [];
@@ -94,23 +103,23 @@ export function join(
     if (!Array.isArray(values) || values.length > 3) {
       throw new FlinkFrameError(`${verb}: values must be [leftColumns, rightColumns, { name: (a, b) => ... }?].`);
     }
-    leftCols = [...resolveSelection(left, values[0] ?? [], verb).keys()];
-    rightCols = [...resolveSelection(right, values[1] ?? [], verb).keys()];
-    assertColumns(left, leftCols, verb);
-    assertColumns(right, rightCols, verb);
+    leftCols = [...resolveSelection(left, values[0] ?? [], verb)];
+    rightCols = [...resolveSelection(right, values[1] ?? [], verb)];
+    assertColumns(left, leftCols.map(([n]) => n).filter((n) => !isHidden(n)), verb);
+    assertColumns(right, rightCols.map(([n]) => n).filter((n) => !isHidden(n)), verb);
     if (values[2] != null) computed = joinValues(left, right, values[2] as Record<string, unknown>, verb, markers);
   }
 
   const [s1, s2] = options.suffix ?? ['_1', '_2'];
-  const clash = new Set(leftCols.filter((n) => rightCols.includes(n)));
+  const clash = new Set(leftCols.map(([, to]) => to).filter((n) => rightCols.some(([, to]) => to === n)));
   const merge = options.how === 'full' && values == null;
   // a computed value replaces a selected column of the same name, as in Arquero
   const columns: NamedSql[] = [
-    ...leftCols.map((n) => ({
-      name: clash.has(n) && s1 !== '' ? n + s1 : n,
+    ...leftCols.map(([n, to]) => ({
+      name: clash.has(to) && s1 !== '' ? to + s1 : to,
       sql: merge && shared.has(n) ? `COALESCE(l.${quoteIdent(n)}, r.${quoteIdent(n)})` : `l.${quoteIdent(n)}`,
     })),
-    ...rightCols.map((n) => ({ name: clash.has(n) && s2 !== '' ? n + s2 : n, sql: `r.${quoteIdent(n)}` })),
+    ...rightCols.map(([n, to]) => ({ name: clash.has(to) && s2 !== '' ? to + s2 : to, sql: `r.${quoteIdent(n)}` })),
     ...computed,
   ].filter((c) => computed.includes(c) || !computed.some((d) => d.name === c.name));
 

@@ -8,11 +8,12 @@ import type { Table } from '../table.js';
 import { describe, passThrough } from './project.js';
 import { collatedRank, type Comparator } from './orderby-collate.js';
 import { ordinalColumns } from '../row-order.js';
+import { groupColumns, hiddenGroupColumns } from '../group-columns.js';
 
 let orderings = 0;
 
 export const partitionOver = (table: Table) =>
-  table.state.groups.length ? `PARTITION BY ${table.state.groups.map(quoteIdent).join(', ')}` : '';
+  table.state.groups.length ? `PARTITION BY ${groupColumns(table.state).map(quoteIdent).join(', ')}` : '';
 
 interface KeySpec {
   value: unknown;
@@ -65,14 +66,15 @@ export function orderby(table: Table, keys: unknown[]): Table {
   });
   const collated = specs.filter((s) => s.collate).length;
   const label = `orderby(${keys.map(describe).join(', ')})${collated ? ` [pre-query: the distinct values of ${collated} collated key(s)]` : ''}`;
-  const columns = [...table.columnNames().map(passThrough), ...ordinalColumns(table).map(passThrough), ...computed];
+  const kept = [...table.columnNames(), ...ordinalColumns(table), ...hiddenGroupColumns(table.state)];
+  const columns = [...kept.map(passThrough), ...computed];
   return table.with({ node: { kind: 'project', input: table.state.node, columns, label }, order });
 }
 
 export function unorder(table: Table): Table {
   if (!table.isOrdered()) return table;
   return table.with({
-    node: { kind: 'project', input: table.state.node, columns: [...table.columnNames(), ...ordinalColumns(table)].map(passThrough), label: 'unorder()' },
+    node: { kind: 'project', input: table.state.node, columns: [...table.columnNames(), ...ordinalColumns(table), ...hiddenGroupColumns(table.state)].map(passThrough), label: 'unorder()' },
     order: [],
   });
 }

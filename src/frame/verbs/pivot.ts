@@ -87,6 +87,7 @@ export function pivot(table: Table, on: unknown, values: unknown, options: Pivot
       label: `pivot(${describe(on)}, ${describe(values)}) [pre-query: ${chosen.length} distinct key value(s) became columns]`,
     },
     groups: [],
+    groupColumns: {},
     order: [],
     ordinal: ordinal ? [ordinal] : [],
   });

@@ -2,6 +2,7 @@ import { quoteIdent } from '../../translate/sql-text.js';
 import { HIDDEN_PREFIX, isHidden } from '../frame-state.js';
 import type { NamedSql, OrderKey } from '../../translate/plan.js';
 import type { Table } from '../table.js';
+import { keepGroupColumns } from '../group-columns.js';
 
 /** A column passed through unchanged. */
 export const passThrough = (name: string): NamedSql => ({ name, sql: quoteIdent(name) });
@@ -10,7 +11,8 @@ let keeps = 0;
 
 /**
  * Records a projection to the given visible columns, keeping the table's order: a sort key that passes through
- * follows its (new) name, a sort key the projection drops or replaces is kept as a hidden column.
+ * follows its (new) name, a sort key the projection drops or replaces is kept as a hidden column; so is a group
+ * column (group-columns.ts).
  */
 export function project(table: Table, columns: NamedSql[], label: string): Table {
   const hidden = table.fullSchema().filter((f) => isHidden(f.name)).map((f) => passThrough(f.name));
@@ -23,9 +25,11 @@ export function project(table: Table, columns: NamedSql[], label: string): Table
     kept.push(keep);
     return { ...key, column: keep.name };
   });
+  const groups = keepGroupColumns(table.state, columns);
   return table.with({
-    node: { kind: 'project', input: table.state.node, columns: [...columns, ...hidden, ...kept], label },
+    node: { kind: 'project', input: table.state.node, columns: [...columns, ...hidden, ...kept, ...groups.kept], label },
     order,
+    ...(groups.groupColumns ? { groupColumns: groups.groupColumns } : {}),
   });
 }
 

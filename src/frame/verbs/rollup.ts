@@ -1,11 +1,13 @@
 import { translateExpr } from '../../translate/expression.js';
-import type { NamedSql } from '../../translate/plan.js';
+import type { NamedSql, PlanNode } from '../../translate/plan.js';
 import { quoteIdent } from '../../translate/sql-text.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
 import { singleOrdinal } from '../row-order.js';
 import { udfScope, withUdfStages } from '../udf-stages.js';
 import { rollupWithAggregateUdfs } from '../udf-aggregate-rollup.js';
+import { groupColumns } from '../group-columns.js';
+import { passThrough } from './project.js';
 
 /**
  * Aggregates each group (or the whole table) to one row; the result is ungrouped and unordered, except with a
@@ -31,11 +33,19 @@ export function count(table: Table, options: { as?: string }): Table {
 
 function aggregated(input: Table, values: NamedSql[], label: string): Table {
   const { table, column } = singleOrdinal(input);
-  const groups = [...table.state.groups];
+  const groups = groupColumns(table.state);
   const first: NamedSql[] = column ? [{ name: column, sql: `MIN(${quoteIdent(column)})` }] : [];
+  const aggregate: PlanNode = { kind: 'aggregate', input: table.state.node, groups, values: [...values, ...first], label };
+  // groups held by hidden columns (group-columns.ts) come out under their names
+  const renamed = table.state.groups.some((g, i) => groups[i] !== g);
+  const named: NamedSql[] = [
+    ...table.state.groups.map((g, i) => ({ name: g, sql: quoteIdent(groups[i]!) })),
+    ...[...values, ...first].map((v) => passThrough(v.name)),
+  ];
   return table.with({
-    node: { kind: 'aggregate', input: table.state.node, groups, values: [...values, ...first], label },
+    node: renamed ? { kind: 'project', input: aggregate, columns: named, label: 'name the groups' } : aggregate,
     groups: [],
+    groupColumns: {},
     order: [],
     ordinal: column ? [column] : [],
   });

@@ -2,6 +2,7 @@ import { FlinkFrameError } from '../../errors.js';
 import { toSql } from '../../translate/plan-sql.js';
 import { quoteIdent } from '../../translate/sql-text.js';
 import type { Table } from '../table.js';
+import { groupColumns } from '../group-columns.js';
 
 export interface SampleOptions {
   replace?: boolean;
@@ -27,7 +28,7 @@ export function sample(table: Table, size: unknown, options: SampleOptions = {})
   }
   const n = Math.floor(size);
   const columns = table.fullSchema().map((f) => quoteIdent(f.name)).join(', ');
-  const partition = table.state.groups.length ? `PARTITION BY ${table.state.groups.map(quoteIdent).join(', ')} ` : '';
+  const partition = table.state.groups.length ? `PARTITION BY ${groupColumns(table.state).map(quoteIdent).join(', ')} ` : '';
   const drawn = `SELECT *, RAND() AS \`__ff_rand\` FROM (${toSql(table.state.node)}) AS t`;
   const numbered = `SELECT *, ROW_NUMBER() OVER (${partition}ORDER BY \`__ff_rand\`) AS \`__ff_rn\` FROM (${drawn}) AS t`;
   return table.with({

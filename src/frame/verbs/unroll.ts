@@ -8,6 +8,7 @@ import type { Table } from '../table.js';
 import { describe } from './project.js';
 import { derive } from './derive.js';
 import { ordinalColumns, ordinalName } from '../row-order.js';
+import { groupColumn } from '../group-columns.js';
 
 export interface UnrollOptions {
   /** At most this many elements of each array. */
@@ -43,7 +44,7 @@ export function unroll(input: Table, values: unknown, options: UnrollOptions = {
   const limit = Number(options.limit) > 0 ? Math.floor(Number(options.limit)) : null;
   const state = {
     order: table.state.order.filter((k) => !drop.has(k.column) && !names.includes(k.column)),
-    groups: table.state.groups.filter((g) => !drop.has(g)),
+    groups: table.state.groups.filter((g) => !drop.has(groupColumn(table.state, g))),
   };
   if (names.length > 1) return parallel(table, names, { drop, index, limit, state, label: `unroll(${describe(values)}${Object.keys(options).length ? `, ${describe(options)}` : ''})` });
   const [column] = names as [string];

@@ -32,7 +32,7 @@ export function window(table: Table, spec: WindowSpec): Table {
   const clash = WINDOW_COLUMNS.find((c) => table.columnNames().includes(c));
   if (clash) throw new FlinkFrameError(`window: the table already has a column "${clash}"; rename it first.`);
   const node = windowNode(table, spec, []);
-  return table.with({ node, groups: ['window_start', 'window_end'], order: [], ordinal: [], window: { spec, input: table, node } });
+  return table.with({ node, groups: ['window_start', 'window_end'], groupColumns: {}, order: [], ordinal: [], window: { spec, input: table, node } });
 }
 
 /** The groups of a groupby on a windowed table: the window bounds first; sessions are recomputed per key. */
@@ -41,10 +41,10 @@ export function windowedGroups(table: Table, names: string[]): Table | undefined
   const names0 = table.columnNames();
   if (!windowed || !names0.includes('window_start') || !names0.includes('window_end')) return undefined;
   const groups = ['window_start', 'window_end', ...names.filter((n) => !WINDOW_COLUMNS.includes(n))];
-  if (windowed.spec.kind !== 'session' || !names.length) return table.with({ groups });
+  if (windowed.spec.kind !== 'session' || !names.length) return table.with({ groups, groupColumns: {} });
   if (table.state.node !== windowed.node) {
     throw new FlinkFrameError('groupby: call groupby right after window(sessionWindow(...)): sessions are found per group, before other verbs.');
   }
   const node = windowNode(windowed.input, windowed.spec, names);
-  return table.with({ node, groups, window: { ...windowed, node } });
+  return table.with({ node, groups, groupColumns: {}, window: { ...windowed, node } });
 }
