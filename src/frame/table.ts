@@ -246,7 +246,11 @@ export class Table implements ColumnLookup {
     return impute(this, values, options);
   }
 
-  sample(size: number, options?: SampleOptions): Table {
+  /**
+   * Random rows: `size` per group, or a per-group size such as frac(0.5); `{ weight }` (a column or an
+   * expression) and `{ replace: true }` as in Arquero. Drawn with Flink's RAND(), not Arquero's seeded generator.
+   */
+  sample(size: number | string | TableExpr, options?: SampleOptions): Table {
     return sample(this, size, options);
   }
 
