@@ -467,7 +467,7 @@ export const UNTRANSLATED: Record<string, string> = {
   covariance: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ c: op.covariance(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_SAMP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   covariancep: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ c: op.covariancep(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   corr: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ r: op.corr(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
-  bins: 'is computed by the bin() helper of the frame, not as an expression',
+  bins: 'is array-valued: it is read only as the spread in op.bin(d.x, ...op.bins(d.x, n)) (or the bin() helper) in derive and groupby, where a pre-query gives its three numbers (frame/bins-spread.ts)',
   array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
   match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,

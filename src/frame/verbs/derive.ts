@@ -3,6 +3,7 @@ import type { NamedSql } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
 import { relocate } from './relocate.js';
+import { resolveBinsSpreads } from '../bins-spread.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
 
@@ -16,7 +17,9 @@ export interface DeriveOptions {
 export function derive(table: Table, values: Record<string, unknown>, options: DeriveOptions = {}): Table {
   const derived = new Map<string, string>();
   const udfs = udfScope(table);
-  for (const [name, value] of Object.entries(values)) {
+  const shown: Record<string, unknown> = {};
+  for (const [name, given] of Object.entries(values)) {
+    const value = (shown[name] = resolveBinsSpreads(table, 'derive', given));
     // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
     const { expr, frame } = unwrapRolling(value);
     derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame), udfs }).sql);
@@ -28,7 +31,7 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
   for (const [name, sql] of derived) if (options.drop || !existing.includes(name)) columns.push({ name, sql });
 
   // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
-  const result = dropUdfColumns(project(withUdfStages(table, udfs), columns, `derive(${describe(values)})`), udfs);
+  const result = dropUdfColumns(project(withUdfStages(table, udfs), columns, `derive(${describe(shown)})${Object.keys(values).some((n) => shown[n] !== values[n]) ? ' [pre-query: ...bins() became the numbers shown]' : ''}`), udfs);
   const added = [...derived.keys()].filter((name) => !existing.includes(name));
   return options.drop || (options.before == null && options.after == null)
     ? result
