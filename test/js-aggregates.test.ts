@@ -8,7 +8,7 @@ import { fl } from './support/flink-session.js';
 type D = any; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /**
- * op.product, covariance, covariancep and corr have no exact Flink SQL aggregate: in rollup they run as
+ * op.product, mode, covariance, covariancep and corr have no exact Flink SQL aggregate: in rollup they run as
  * JavaScript aggregates per group (src/frame/js-aggregates.ts). Checked against Arquero.
  */
 const data = {
@@ -50,6 +50,19 @@ describe('exact aggregates run as JavaScript aggregates in rollup', () => {
   });
 });
 
+describe('columns with no values take any type, as Arquero\'s untyped columns do', () => {
+  it('aggregates of an empty, all-null or all-NaN column are null, Arquero\'s undefined', async () => {
+    for (const v of [[], [null, null], [undefined, undefined], [NaN, NaN]]) {
+      await expectSameAsArquero({ v }, (t: D) =>
+        t.rollup({ sum: op.sum('v'), prod: op.product('v'), mode: op.mode('v'), med: op.median('v'), min: op.min('v'), sd: op.stdev('v') }),
+      );
+    }
+  });
+  it('and string ops read them as nulls too', async () => {
+    await expectSameAsArquero({ k: [1, 2], v: [null, null] }, (t: D) => t.derive({ u: (d: D) => op.upper(d.v), n: (d: D) => op.abs(d.v) }));
+  });
+});
+
 describe('with rowOrder: arquero, groups keep their first-appearance order', () => {
   const ordered = ff.session({ rowOrder: 'arquero', parallelism: 2, engine: 'flink' });
   afterAll(() => ordered.close());
@@ -61,5 +74,12 @@ describe('with rowOrder: arquero, groups keep their first-appearance order', () 
     const actual = await pipeline(ordered.table(reversed)).objects();
     expect(actual.map((r: D) => r.g)).toEqual(expected.map((r: D) => r.g));
     expect(actual.map((r: D) => r.p)).toEqual(expected.map((r: D) => r.p));
+  });
+  it('op.mode breaks ties by first appearance, as Arquero does', async () => {
+    const ties = { g: ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'c'], s: ['y', 'x', 'x', 'y', null, 'q', 'p', null], n: [2, 1, 1, 2, 5, 6, 6, 5] };
+    const pipeline = (t: D) => t.groupby('g').rollup({ s: op.mode('s'), n: op.mode('n'), c: op.count() });
+    for (const data of [ties, Object.fromEntries(Object.entries(ties).map(([k, col]) => [k, [...col].reverse()]))]) {
+      expect(await pipeline(ordered.table(data)).objects()).toEqual(pipeline(aq.table(data)).objects().map((r: D) => ({ ...r, s: r.s ?? null })));
+    }
   });
 });

@@ -6,7 +6,8 @@
  * undefined. Values arrive as typed arrays, or Arrow vectors where a column holds nulls: both iterate.
  */
 import { FlinkFrameError } from '../errors.js';
-import { familyOf } from '../translate/expr-types.js';
+import { baseType, familyOf } from '../translate/expr-types.js';
+import { resultTypeKey } from '../runtime/udf-result.js';
 import { Udf } from './udf.js';
 
 /** An exact product: bigint columns (BIGINT) multiply as bigints, other numbers as doubles. */
@@ -17,6 +18,30 @@ function product(values: Iterable<unknown>): unknown {
     result = result === null ? v : result * (v as number);
   }
   return result;
+}
+
+/**
+ * The most frequent valid value; a tie goes to the value seen first, by the row ordinal when the table keeps
+ * Arquero's order (`order`), else by arrival (which Flink does not promise).
+ */
+function mode(values: Iterable<unknown>, order?: Iterable<unknown>): unknown {
+  const ranks = order ? Array.from(order, Number) : undefined;
+  const seen = new Map<unknown, { v: unknown; n: number; first: number }>();
+  let i = 0;
+  for (const v of values) {
+    const at = ranks ? ranks[i]! : i;
+    i += 1;
+    if (v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v))) continue;
+    const entry = seen.get(v);
+    if (!entry) seen.set(v, { v, n: 1, first: at });
+    else {
+      entry.n += 1;
+      if (at < entry.first) entry.first = at;
+    }
+  }
+  let best: { v: unknown; n: number; first: number } | undefined;
+  for (const e of seen.values()) if (!best || e.n > best.n || (e.n === best.n && e.first < best.first)) best = e;
+  return best ? best.v : null;
 }
 
 /**
@@ -49,8 +74,10 @@ function comoments(xs: Iterable<unknown>, ys: Iterable<unknown>, which: number):
 
 export interface JsAggregate {
   arity: number;
+  /** Also pass the row ordinal (rowOrder: 'arquero'), as a last argument, where there is one. */
+  ordinal?: boolean;
   /** The UDF for arguments of these Flink SQL types, and the SQL type each argument is cast to. */
-  make(types: string[]): { udf: Udf; casts: string[] };
+  make(types: string[], withOrdinal: boolean): { udf: Udf; casts: string[] };
 }
 
 const numeric = (op: string, type: string, i: number) => {
@@ -82,6 +109,16 @@ export const JS_AGGREGATES: Record<string, JsAggregate> = {
     make: ([type]) => {
       const whole = numeric('product', type ?? 'NULL', 0) === 'integer';
       return { udf: new Udf(product, { returns: whole ? 'BIGINT' : 'DOUBLE', aggregate: true }), casts: [whole ? 'BIGINT' : 'DOUBLE'] };
+    },
+  },
+  mode: {
+    arity: 1,
+    ordinal: true,
+    make: ([type], withOrdinal) => {
+      const family = familyOf(type ?? 'NULL');
+      const returns = family === 'null' ? 'DOUBLE' : resultTypeKey(baseType(type!));
+      if (!returns) throw new FlinkFrameError(`op.mode() of a ${type} column has no JavaScript aggregate form yet (its values cannot be returned); convert them first, e.g. with String().`);
+      return { udf: new Udf(mode, { returns, aggregate: true }), casts: [returns, ...(withOrdinal ? ['BIGINT'] : [])] };
     },
   },
   covariance: pairStatistic('covariance', 0),

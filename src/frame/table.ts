@@ -100,7 +100,11 @@ export class Table implements ColumnLookup {
 
   /** The scope expressions of a verb are translated in. @internal */
   scope(verb: string): ExprScope {
-    return { schema: this.schema(), params: { ...this.state.params }, verb };
+    const node = this.state.node;
+    // a source column with no values (sources/memory.ts) reads as NULL: typed nulls in any op
+    const untyped = node.kind === 'source' && node.untyped ? new Set(node.untyped) : undefined;
+    const schema = untyped ? this.schema().map((f) => (untyped.has(f.name) ? { ...f, type: 'NULL' } : f)) : this.schema();
+    return { schema, params: { ...this.state.params }, verb };
   }
 
   // ---- verbs ----

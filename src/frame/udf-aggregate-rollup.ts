@@ -113,13 +113,17 @@ function aggregateStage(table: Table, call: AggregateCall, groups: string[]): { 
   let udf = call.udf;
   if (!udf) {
     // an Arquero op run as a JavaScript aggregate: its UDF and argument types follow the arguments' types
-    const made = call.builtin!.make(args.map((a) => a.type));
+    // (a typed null, from a column with no values, is a null of any type); some also read the row ordinal
+    const types = args.map((a) => (/^CAST\(NULL AS [^()]+\)$/.test(a.sql) ? 'NULL' : a.type));
+    const ordinal = call.builtin!.ordinal ? ordinalColumns(table) : [];
+    if (ordinal.length === 1) args.push({ name: `${column}_arg${args.length}`, sql: quoteIdent(ordinal[0]!), type: 'BIGINT' });
+    const made = call.builtin!.make(types, ordinal.length === 1);
     udf = made.udf;
     args.forEach((a, i) => (a.sql = `CAST(${a.sql} AS ${made.casts[i]})`));
   }
   const input: PlanNode = { kind: 'project', input: table.state.node, columns: [...groups.map(passThrough), ...args.map(({ name, sql }) => ({ name, sql }))], label: `keys and arguments of ${call.name}()` };
   const view = `__ff_udf_aggregate_${id}`;
-  const spec: UdfWorkerSpec = { ...workerSpec(call.name, udf, column), args: args.map((a) => a.name), argLabels: call.labels, keys: groups };
+  const spec: UdfWorkerSpec = { ...workerSpec(call.name, udf, column), args: args.map((a) => a.name), argLabels: [...call.labels, ...args.slice(call.labels.length).map(() => 'row order')], keys: groups };
   const node: UdfStageNode = {
     kind: 'udf',
     input,

@@ -463,7 +463,7 @@ const OBJECT_INPUT = 'reads JS objects, and flinkframe columns hold no objects (
 /** Arquero ops with no Flink SQL form, and why: the error names the reason. */
 export const UNTRANSLATED: Record<string, string> = {
   product: 'runs exactly in rollup as a JavaScript aggregate when it is the whole value ({ p: op.product(d.x) }, frame/js-aggregates.ts); here it has no exact Flink SQL form (EXP(SUM(LN(x))) is inexact and fails on zero and negative values): roll it up first, then derive from the result',
-  mode: 'has no Flink SQL aggregate: the most frequent value needs a grouping of its own, and Arquero breaks ties by first appearance, an order Flink does not keep',
+  mode: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ m: op.mode(d.x) }; ties go to the first value seen, in row order with rowOrder: \'arquero\'); here it has no Flink SQL aggregate: the most frequent value needs a grouping of its own',
   covariance: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ c: op.covariance(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_SAMP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   covariancep: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ c: op.covariancep(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   corr: 'runs in rollup as a JavaScript aggregate when it is the whole value ({ r: op.corr(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
