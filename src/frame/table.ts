@@ -33,6 +33,7 @@ import { spread, type SpreadOptions } from './verbs/spread.js';
 import { impute, type ImputeOptions } from './verbs/impute.js';
 import { sample, type SampleOptions } from './verbs/sample.js';
 import { assign } from './verbs/assign.js';
+import { reduce } from './verbs/reduce.js';
 import * as materialize from './materialize.js';
 import type { JdbcTarget } from '../runtime/write-jdbc.js';
 import type { KafkaOptions } from './sources/kafka.js';
@@ -148,6 +149,14 @@ export class Table implements ColumnLookup {
 
   rollup(values: ExprObject = {}): Table {
     return rollup(this, values);
+  }
+
+  /**
+   * Arquero's reduce with a reducer object (init/add/write): the table is collected at the call (a pre-query)
+   * and the reducer runs in this process; its output is an in-memory table (see verbs/reduce.ts).
+   */
+  reduce(reducer: object): Table {
+    return reduce(this, reducer);
   }
 
   count(options: { as?: string } = {}): Table {

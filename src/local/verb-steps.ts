@@ -1,4 +1,6 @@
 import type * as aq from 'arquero';
+import { table as aqTable } from 'arquero';
+import { reduced, type ReducerLike } from '../frame/verbs/reduce.js';
 import { FlinkFrameError } from '../errors.js';
 
 type Args = unknown[];
@@ -43,6 +45,11 @@ export const VERB_STEPS: Record<string, Step> = {
   ),
   slice,
   sample,
+  // the reducer over each group, its rows written after the previous group's, as the Flink engine does
+  reduce: (t, [reducer]) => {
+    const groups = (t.groups() as { names?: string[] } | null)?.names ?? [];
+    return aqTable(reduced(t, groups, reducer as ReducerLike));
+  },
   head: (t, [n = 5]) => slice(t, [0, n]),
   assign: () =>
     refused(
