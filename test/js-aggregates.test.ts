@@ -50,6 +50,18 @@ describe('exact aggregates run as JavaScript aggregates in rollup', () => {
   });
 });
 
+describe('in derive, over whole groups: rolled up and joined back to the rows', () => {
+  it('per group and over the whole table, beside SQL values, in Arquero\'s column order', async () => {
+    await expectSameAsArquero(data, (t: D) => t.groupby('g').derive({ p: op.product('y'), s: (d: D) => d.y * 2, m: op.mode('y') }));
+    await expectSameAsArquero(data, (t: D) => t.derive({ y: op.product('y'), r: op.corr('x', 'y') }));
+    await expectSameAsArquero(data, (t: D) => t.groupby('g').derive({ p: op.product('y') }, { drop: true }));
+  });
+  it('refuses running and rolling frames', () => {
+    expect(() => fl.table(data).orderby('y').derive({ p: op.product('y') })).toThrow(/running frame of an ordered table/);
+    expect(() => fl.table(data).derive({ p: ff.rolling(op.product('y'), [-1, 1]) })).toThrow(/rolling frame/);
+  });
+});
+
 describe('columns with no values take any type, as Arquero\'s untyped columns do', () => {
   it('aggregates of an empty, all-null or all-NaN column are null, Arquero\'s undefined', async () => {
     for (const v of [[], [null, null], [undefined, undefined], [NaN, NaN]]) {
@@ -74,6 +86,10 @@ describe('with rowOrder: arquero, groups keep their first-appearance order', () 
     const actual = await pipeline(ordered.table(reversed)).objects();
     expect(actual.map((r: D) => r.g)).toEqual(expected.map((r: D) => r.g));
     expect(actual.map((r: D) => r.p)).toEqual(expected.map((r: D) => r.p));
+  });
+  it('a derive with a whole-group JavaScript aggregate keeps the rows in order', async () => {
+    const pipeline = (t: D) => t.groupby('g').derive({ p: op.product('y'), q: (d: D) => d.y + 1 });
+    expect(await pipeline(ordered.table(data)).objects()).toEqual(pipeline(aq.table(data)).objects());
   });
   it('op.mode breaks ties by first appearance, as Arquero does', async () => {
     const ties = { g: ['a', 'a', 'a', 'a', 'b', 'b', 'b', 'c'], s: ['y', 'x', 'x', 'y', null, 'q', 'p', null], n: [2, 1, 1, 2, 5, 6, 6, 5] };

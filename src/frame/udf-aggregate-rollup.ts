@@ -70,7 +70,7 @@ function calleeName(call: AnyNode): string | undefined {
 }
 
 /** The value's aggregate UDF call, undefined for any other value; refuses a call nested in an expression. */
-function aggregateCall(table: Table, output: string, value: unknown): AggregateCall | undefined {
+export function aggregateCall(table: Table, output: string, value: unknown): AggregateCall | undefined {
   const functions = table.state.session.functions;
   const aggregates = [...functions].filter(([, u]) => u.aggregate).map(([n]) => n);
   const lambda = lambdaParts(value);

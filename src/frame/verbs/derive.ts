@@ -4,6 +4,7 @@ import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
 import { relocate } from './relocate.js';
 import { resolveBinsSpreads } from '../bins-spread.js';
+import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
 
@@ -15,6 +16,9 @@ export interface DeriveOptions {
 }
 
 export function derive(table: Table, values: Record<string, unknown>, options: DeriveOptions = {}): Table {
+  // aggregates with no exact SQL form (op.product...) over whole groups: rolled up and joined back
+  const withJs = deriveWithJsAggregates(table, values, !!options.drop, (t, rest) => derive(t, rest));
+  if (withJs) return options.drop || (options.before == null && options.after == null) ? withJs : relocate(withJs, Object.keys(values).filter((n) => !table.columnNames().includes(n)), { before: options.before, after: options.after });
   const derived = new Map<string, string>();
   const udfs = udfScope(table);
   const shown: Record<string, unknown> = {};
