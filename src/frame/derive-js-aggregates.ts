@@ -31,7 +31,7 @@ export function deriveWithJsAggregates(table: Table, values: Record<string, unkn
     if (frame || table.state.order.length) {
       throw new FlinkFrameError(
         `derive: "${name}" calls op.${call.name}(), which has no exact Flink SQL form and runs as a JavaScript aggregate over whole groups only, not over ${frame ? 'a rolling frame' : 'the running frame of an ordered table'}. ` +
-          'Derive it on an unordered table (unorder() first), or roll it up with rollup() and join the result back.',
+          (frame ? 'Derive it over the whole group (without rolling())' : 'Derive it on an unordered table (unorder() first)') + ', or roll it up with rollup() and join the result back.',
       );
     }
     return true;
