@@ -57,6 +57,6 @@ export function assign(table: Table, others: unknown[]): Table {
   const joins = numbered.slice(1).map((sql, i) => ` JOIN ${sql} ON t0.${quoteIdent(position)} = t${i + 1}.${quoteIdent(position)}`);
   const sql = `SELECT ${select.join(', ')} FROM ${numbered[0]}${joins.join('')}`;
   return table.with({
-    node: { kind: 'query', sql, inputs: [table.state.node, ...inputs.map((t) => t.state.node)], label: `assign (rows paired by position, ${inputs.length} table${inputs.length > 1 ? 's' : ''})` },
+    node: { kind: 'query', sql, inputs: [table.state.node, ...inputs.map((t) => t.state.node)], label: `assign (rows paired by position, ${inputs.length} table${inputs.length > 1 ? 's' : ''}) [pre-query: the row counts, ${n} each]` },
   });
 }
