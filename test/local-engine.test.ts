@@ -210,11 +210,11 @@ describe('what the Flink engine refuses, the local engine refuses too', () => {
     expect(() => local.sql('SELECT 1')).toThrow(/SQL needs the Flink engine.*engine: 'flink'/);
     expect(() => local.register('t', local.table(people))).toThrow(/SQL needs the Flink engine/);
   });
-  it('assign, negative slices, sampling with replacement', () => {
+  it('assign, negative slices, a per-group sample size with replacement', () => {
     const t = local.table(people);
     expect(() => t.assign(t)).toThrow(/join on it instead/);
     expect(() => t.slice(-2)).toThrow(/orderby\(desc/);
-    expect(() => t.sample(2, { replace: true })).toThrow(/with replacement/);
+    expect(() => t.sample('() => op.count()', { replace: true })).toThrow(/with \{ replace: true \}/);
   });
   it('a bad column fails at the verb call', () => {
     expect(() => local.table(people).select('nope')).toThrow(/select\("nope"\): Unrecognized column: nope/);

@@ -270,7 +270,8 @@ describe('errors name the verb, the output and the expression', () => {
   });
 
   it('ops Arquero has but Flink SQL has not, with the reason', () => {
-    expect(error((d: D) => op.mode(d.a))).toContain('calls op.mode() (op.mode(d.a)), which has no Flink SQL aggregate');
+    expect(error((d: D) => op.mode(d.a))).toContain('calls op.mode() (op.mode(d.a)), which runs as a JavaScript aggregate');
+    expect(error((d: D) => op.mode(d.a))).toContain('here it has no Flink SQL aggregate');
     expect(error(op.product('a'))).toContain('op.product()');
     expect(error((d: D) => op.lag(d.a))).toContain('is a window function');
   });

@@ -201,10 +201,6 @@ describe('sample and assign (documented differences)', () => {
     for (const r of rows) perGroup.set(r.g, (perGroup.get(r.g) ?? 0) + 1);
     expect([...perGroup.values()]).toEqual([3, 3, 3, 3]);
   });
-  it('sample refuses replace and weight', () => {
-    expect(thrown(() => fl.table(numbers).sample(2, { replace: true }))).toMatch(/replacement/);
-    expect(thrown(() => fl.table(numbers).sample(2, { weight: 'x' }))).toMatch(/weighted/);
-  });
   it('assign is refused with the alternative', () => {
     expect(thrown(() => fl.table(numbers).assign(fl.table(numbers)))).toMatch(/join on it/);
   });

@@ -33,6 +33,7 @@ import { spread, type SpreadOptions } from './verbs/spread.js';
 import { impute, type ImputeOptions } from './verbs/impute.js';
 import { sample, type SampleOptions } from './verbs/sample.js';
 import { assign } from './verbs/assign.js';
+import { reduce } from './verbs/reduce.js';
 import * as materialize from './materialize.js';
 import type { JdbcTarget } from '../runtime/write-jdbc.js';
 import type { KafkaOptions } from './sources/kafka.js';
@@ -100,7 +101,11 @@ export class Table implements ColumnLookup {
 
   /** The scope expressions of a verb are translated in. @internal */
   scope(verb: string): ExprScope {
-    return { schema: this.schema(), params: { ...this.state.params }, verb };
+    const node = this.state.node;
+    // a source column with no values (sources/memory.ts) reads as NULL: typed nulls in any op
+    const untyped = node.kind === 'source' && node.untyped ? new Set(node.untyped) : undefined;
+    const schema = untyped ? this.schema().map((f) => (untyped.has(f.name) ? { ...f, type: 'NULL' } : f)) : this.schema();
+    return { schema, params: { ...this.state.params }, verb };
   }
 
   // ---- verbs ----
@@ -144,6 +149,14 @@ export class Table implements ColumnLookup {
 
   rollup(values: ExprObject = {}): Table {
     return rollup(this, values);
+  }
+
+  /**
+   * Arquero's reduce with a reducer object (init/add/write): the table is collected at the call (a pre-query)
+   * and the reducer runs in this process; its output is an in-memory table (see verbs/reduce.ts).
+   */
+  reduce(reducer: object): Table {
+    return reduce(this, reducer);
   }
 
   count(options: { as?: string } = {}): Table {
@@ -246,7 +259,11 @@ export class Table implements ColumnLookup {
     return impute(this, values, options);
   }
 
-  sample(size: number, options?: SampleOptions): Table {
+  /**
+   * Random rows: `size` per group, or a per-group size such as frac(0.5); `{ weight }` (a column or an
+   * expression) and `{ replace: true }` as in Arquero. Drawn with Flink's RAND(), not Arquero's seeded generator.
+   */
+  sample(size: number | string | TableExpr, options?: SampleOptions): Table {
     return sample(this, size, options);
   }
 

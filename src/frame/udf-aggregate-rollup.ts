@@ -17,12 +17,18 @@ import type { Udf } from './udf.js';
 import { workerSpec } from './udf-stages.js';
 import { passThrough } from './verbs/project.js';
 import { groupColumns } from './group-columns.js';
+import { ordinalColumns } from './row-order.js';
+import { JS_AGGREGATES, type JsAggregate } from './js-aggregates.js';
 
-/** A rollup value that calls an aggregate UDF: the UDF, and each argument as a lambda of its own. */
+/**
+ * A rollup value that calls an aggregate UDF: the UDF, and each argument as a lambda of its own. An Arquero op
+ * with no exact SQL aggregate (js-aggregates.ts) has no UDF yet: it is made for its arguments' types.
+ */
 interface AggregateCall {
   output: string;
   name: string;
-  udf: Udf;
+  udf?: Udf;
+  builtin?: JsAggregate;
   args: string[];
   labels: string[];
 }
@@ -32,7 +38,11 @@ type AnyNode = Node & Record<string, any>;
 let stages = 0;
 
 function lambdaParts(value: unknown): { params: string; body: AnyNode; text: string } | undefined {
-  const text = typeof value === 'function' ? value.toString() : typeof value === 'string' ? value : undefined;
+  // an op object (op.product('v')) reads as its lambda text, d => op.product(d["v"])
+  const text =
+    typeof value === 'function' || typeof value === 'string' || (value !== null && typeof value === 'object' && value.toString !== Object.prototype.toString)
+      ? String(value)
+      : undefined;
   if (text === undefined) return undefined;
   let fn: AnyNode;
   try {
@@ -54,24 +64,33 @@ function lambdaParts(value: unknown): { params: string; body: AnyNode; text: str
 function calleeName(call: AnyNode): string | undefined {
   const c = call.callee;
   if (c.type === 'Identifier') return c.name;
-  if (c.type === 'MemberExpression' && !c.computed && c.object.type === 'Identifier' && c.object.name === 'op') return c.property.name;
+  // op.name, or x.op.name (a bundler's or test runner's rewrite of an imported op)
+  const isOp = (o: AnyNode) => (o.type === 'Identifier' && o.name === 'op') || (o.type === 'MemberExpression' && !o.computed && o.property.name === 'op');
+  if (c.type === 'MemberExpression' && !c.computed && isOp(c.object)) return c.property.name;
   return undefined;
 }
 
 /** The value's aggregate UDF call, undefined for any other value; refuses a call nested in an expression. */
-function aggregateCall(table: Table, output: string, value: unknown): AggregateCall | undefined {
+export function aggregateCall(table: Table, output: string, value: unknown): AggregateCall | undefined {
   const functions = table.state.session.functions;
   const aggregates = [...functions].filter(([, u]) => u.aggregate).map(([n]) => n);
-  if (!aggregates.length) return undefined;
   const lambda = lambdaParts(value);
   if (!lambda) return undefined;
   const { body, text, params } = lambda;
   const name = body.type === 'CallExpression' ? calleeName(body) : undefined;
+  const args = (): string[] => body.arguments.map((a: AnyNode) => text.slice(a.start, a.end));
   if (name && functions.get(name)?.aggregate) {
     const udf = functions.get(name)!;
-    const args = body.arguments.map((a: AnyNode) => text.slice(a.start, a.end));
-    return { output, name, udf, args: args.map((a: string) => `(${params}) => ${a}`), labels: args };
+    return { output, name, udf, args: args().map((a: string) => `(${params}) => ${a}`), labels: args() };
   }
+  if (name && !functions.has(name) && Object.hasOwn(JS_AGGREGATES, name)) {
+    const builtin = JS_AGGREGATES[name]!;
+    if (body.arguments.length !== builtin.arity) {
+      throw new FlinkFrameError(`rollup: "${output}" calls op.${name}() with ${body.arguments.length} argument(s); it takes ${builtin.arity}. Expression: ${text.trim()}`);
+    }
+    return { output, name, builtin, args: args().map((a: string) => `(${params}) => ${a}`), labels: args() };
+  }
+  if (!aggregates.length) return undefined;
   const nested = aggregates.find((n) => new RegExp(`(^|[^\\w$.])(op\\.)?${n.replace(/\$/g, '\\$')}\\s*\\(`).test(text));
   if (nested) {
     throw new FlinkFrameError(`rollup: "${output}" uses the aggregate UDF ${nested}() inside a larger expression; make the call the whole value ({ ${output}: d => op.${nested}(d.x) }) and derive anything around it after the rollup. Expression: ${text.trim()}`);
@@ -90,11 +109,22 @@ function aggregateStage(table: Table, call: AggregateCall, groups: string[]): { 
     if (arg.kind !== 'scalar') {
       throw new FlinkFrameError(`rollup: "${call.output}" passes an aggregate or window value (${call.labels[i]}) to the aggregate UDF ${call.name}(); it receives each group's rows: pass the column.`);
     }
-    return { name: `${column}_arg${i}`, sql: arg.sql };
+    return { name: `${column}_arg${i}`, sql: arg.sql, type: arg.type };
   });
-  const input: PlanNode = { kind: 'project', input: table.state.node, columns: [...groups.map(passThrough), ...args], label: `keys and arguments of ${call.name}()` };
+  let udf = call.udf;
+  if (!udf) {
+    // an Arquero op run as a JavaScript aggregate: its UDF and argument types follow the arguments' types
+    // (a typed null, from a column with no values, is a null of any type); some also read the row ordinal
+    const types = args.map((a) => (/^CAST\(NULL AS [^()]+\)$/.test(a.sql) ? 'NULL' : a.type));
+    const ordinal = call.builtin!.ordinal ? ordinalColumns(table) : [];
+    if (ordinal.length === 1) args.push({ name: `${column}_arg${args.length}`, sql: quoteIdent(ordinal[0]!), type: 'BIGINT' });
+    const made = call.builtin!.make(types, ordinal.length === 1);
+    udf = made.udf;
+    args.forEach((a, i) => (a.sql = `CAST(${a.sql} AS ${made.casts[i]})`));
+  }
+  const input: PlanNode = { kind: 'project', input: table.state.node, columns: [...groups.map(passThrough), ...args.map(({ name, sql }) => ({ name, sql }))], label: `keys and arguments of ${call.name}()` };
   const view = `__ff_udf_aggregate_${id}`;
-  const spec: UdfWorkerSpec = { ...workerSpec(call.name, call.udf, column), args: args.map((a) => a.name), argLabels: call.labels, keys: groups };
+  const spec: UdfWorkerSpec = { ...workerSpec(call.name, udf, column), args: args.map((a) => a.name), argLabels: [...call.labels, ...args.slice(call.labels.length).map(() => 'row order')], keys: groups };
   const node: UdfStageNode = {
     kind: 'udf',
     input,
@@ -127,7 +157,11 @@ export function rollupWithAggregateUdfs(
   }
   const sqlValues = Object.fromEntries(Object.entries(values).filter((_, i) => !calls[i]));
   const parts: { alias: string; node: PlanNode }[] = [];
-  if (Object.keys(sqlValues).length) parts.push({ alias: 's', node: sqlRollup(table, sqlValues).state.node });
+  // with a row ordinal (rowOrder: 'arquero') the SQL part also keeps each group's first row's, for the order
+  const ordered = ordinalColumns(table).length > 0;
+  const sqlPart = Object.keys(sqlValues).length || ordered ? sqlRollup(table, sqlValues) : undefined;
+  const ordinal = sqlPart ? ordinalColumns(sqlPart) : [];
+  if (sqlPart) parts.push({ alias: 's', node: sqlPart.state.node });
   const udfColumns = new Map<string, { alias: string; column: string }>();
   calls.forEach((call, i) => {
     if (!call) return;
@@ -147,8 +181,9 @@ export function rollupWithAggregateUdfs(
       const udf = udfColumns.get(output);
       return udf ? `${udf.alias}.${quoteIdent(udf.column)} AS ${quoteIdent(output)}` : `${quoteIdent('s')}.${quoteIdent(output)}`;
     }),
+    ...ordinal.map((c) => `s.${quoteIdent(c)}`),
   ];
   const sql = `SELECT ${select.join(', ')} FROM (${toSql(base!.node)}) AS ${base!.alias}${joins.join('')}`;
   const label = `rollup with aggregate UDFs: ${calls.filter(Boolean).map((c) => `${c!.output} = ${c!.name}(${c!.labels.join(', ')})`).join(', ')}`;
-  return table.with({ node: { kind: 'query', sql, inputs: parts.map((p) => p.node), label }, groups: [], order: [] });
+  return table.with({ node: { kind: 'query', sql, inputs: parts.map((p) => p.node), label }, groups: [], order: [], ordinal });
 }

@@ -1,4 +1,6 @@
 import type * as aq from 'arquero';
+import { table as aqTable } from 'arquero';
+import { reduced, type ReducerLike } from '../frame/verbs/reduce.js';
 import { FlinkFrameError } from '../errors.js';
 
 type Args = unknown[];
@@ -26,13 +28,10 @@ function slice(t: aq.ColumnTable, [start = 0, end]: Args): aq.ColumnTable {
 }
 
 function sample(t: aq.ColumnTable, [size, options = {}]: Args): aq.ColumnTable {
-  const o = options as { replace?: boolean; weight?: unknown };
-  if (o.replace) refused('sample: sampling with replacement is not supported on Flink (no SQL form draws a row twice); sample without { replace: true }.');
-  if (o.weight != null) refused('sample: weighted sampling is not supported on Flink; sample uniformly (no weight option), or filter by a weighted random draw yourself.');
-  if (typeof size !== 'number' || !Number.isFinite(size) || size < 0) {
-    refused(`sample: the size must be a non-negative number; got ${String(size)} (sizes computed per group are not supported).`);
+  if (typeof size !== 'number' && (options as { replace?: boolean }).replace) {
+    refused('sample: a per-group size (frac(...) or an expression) with { replace: true } is not supported on Flink (the number of draws must be known to plan them); give a number of rows, or sample without replacement.');
   }
-  return t.sample(Math.floor(size), options as object);
+  return t.sample(size as number, options as object);
 }
 
 /** Each verb of a flinkframe Table, as an Arquero call on the input table (tables in args already resolved). */
@@ -45,8 +44,13 @@ export const VERB_STEPS: Record<string, Step> = {
     ].map((verb) => [verb, same(verb)]),
   ),
   slice,
-  head: (t, [n = 5]) => slice(t, [0, n]),
   sample,
+  // the reducer over each group, its rows written after the previous group's, as the Flink engine does
+  reduce: (t, [reducer]) => {
+    const groups = (t.groups() as { names?: string[] } | null)?.names ?? [];
+    return aqTable(reduced(t, groups, reducer as ReducerLike));
+  },
+  head: (t, [n = 5]) => slice(t, [0, n]),
   assign: () =>
     refused(
       'assign: pairing rows by position is not supported on Flink, where tables have no row positions. ' +

@@ -42,9 +42,13 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
   for (const [ctor, type] of typedArrayTypes) if (values instanceof ctor) return type;
   let found: string | undefined;
   let foundTypeof: string | undefined; // the typeof of the values seen so far: most columns skip the lookup
+  let sawNaN = false; // a column of NaN only is still numbers
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (v === null || v === undefined || isNaNValue(v)) continue;
+    if (v === null || v === undefined || isNaNValue(v)) {
+      sawNaN ||= isNaNValue(v);
+      continue;
+    }
     if (typeof v === foundTypeof && foundTypeof !== 'object') continue;
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
@@ -63,7 +67,14 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
   }
   // an array column: ARRAY of the type of all its elements
   if (found === 'ARRAY') return `ARRAY<${inferFlinkType(name, Array.prototype.flat.call(values, 1) as unknown[])}>`;
-  return found ?? 'STRING';
+  return found ?? (sawNaN ? 'DOUBLE' : 'STRING');
+}
+
+/** True when the column has no value to type it by (empty, or only null/undefined): inferFlinkType says STRING. */
+export function hasNoValues(values: ArrayLike<unknown>): boolean {
+  if (ArrayBuffer.isView(values)) return false;
+  for (let i = 0; i < values.length; i++) if (values[i] !== null && values[i] !== undefined) return false;
+  return true;
 }
 
 /**

@@ -464,12 +464,12 @@ const OBJECT_INPUT = 'reads JS objects, and flinkframe columns hold no objects (
 
 /** Arquero ops with no Flink SQL form, and why: the error names the reason. */
 export const UNTRANSLATED: Record<string, string> = {
-  product: 'has no exact Flink SQL aggregate (EXP(SUM(LN(x))) is inexact and fails on zero and negative values)',
-  mode: 'has no Flink SQL aggregate: the most frequent value needs a grouping of its own, and Arquero breaks ties by first appearance, an order Flink does not keep',
-  covariance: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_SAMP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
-  covariancep: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
-  corr: 'has no Flink SQL aggregate (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
-  bins: 'is computed by the bin() helper of the frame, not as an expression',
+  product: 'runs exactly as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ p: op.product(d.x) }, frame/js-aggregates.ts); here it has no exact Flink SQL form (EXP(SUM(LN(x))) is inexact and fails on zero and negative values): roll it up first, then derive from the result',
+  mode: 'runs as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ m: op.mode(d.x) }; ties go to the first value seen, in row order with rowOrder: \'arquero\'); here it has no Flink SQL aggregate: the most frequent value needs a grouping of its own',
+  covariance: 'runs as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ c: op.covariance(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_SAMP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
+  covariancep: 'runs as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ c: op.covariancep(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
+  corr: 'runs as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ r: op.corr(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
+  bins: 'is array-valued: it is read only as the spread in op.bin(d.x, ...op.bins(d.x, n)) (or the bin() helper) in derive and groupby, where a pre-query gives its three numbers (frame/bins-spread.ts)',
   array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
   match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,

@@ -27,6 +27,8 @@ export interface SourceNode {
   register: () => void;
   /** A source that never ends (datagen without a bound, a watched folder): collect it with stream() or a limit. */
   unbounded?: boolean;
+  /** In-memory columns with no values (empty or all null): STRING in Flink, but any type in expressions. */
+  untyped?: string[];
 }
 
 export interface QueryNode {

@@ -1,7 +1,7 @@
 import { closeSync, openSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
 import { FlinkFrameError } from '../../errors.js';
-import { encodeColumns, type EncodedTable } from '../../runtime/arrow-encode.js';
+import { encodeColumns, hasNoValues, type EncodedTable } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
 import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
@@ -48,7 +48,10 @@ export function memorySource(session: Session, columns: ColumnData, names?: stri
   }
   // Arquero's input order, kept as a hidden column when the session asks for it (src/frame/row-order.ts)
   if (session.options.rowOrder === 'arquero') entries = [...entries, [ROW_ORDINAL, ordinals(entries[0]?.[1].length ?? 0)]];
-  return ipcSource(session, encodeColumns(entries, types), 'table()');
+  // a column with no values has no type to infer: Flink stores it as STRING, expressions read it as typed nulls
+  const untyped = entries.filter(([name, values]) => types?.[name] === undefined && hasNoValues(values)).map(([name]) => name);
+  const node = ipcSource(session, encodeColumns(entries, types), 'table()');
+  return untyped.length ? { ...node, untyped } : node;
 }
 
 /** One writev per 1024 chunks (the system's limit per call), no joined copy of the stream. */

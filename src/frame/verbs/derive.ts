@@ -3,6 +3,8 @@ import type { NamedSql } from '../../translate/plan.js';
 import type { Table } from '../table.js';
 import { describe, passThrough, project } from './project.js';
 import { relocate } from './relocate.js';
+import { resolveBinsSpreads } from '../bins-spread.js';
+import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
 import { windowSteps } from '../window-steps.js';
@@ -15,14 +17,20 @@ export interface DeriveOptions {
 }
 
 export function derive(table: Table, values: Record<string, unknown>, options: DeriveOptions = {}): Table {
+  // aggregates with no exact SQL form (op.product...) over whole groups: rolled up and joined back
+  const withJs = deriveWithJsAggregates(table, values, !!options.drop, (t, rest) => derive(t, rest));
+  if (withJs) return placed(withJs, table, Object.keys(values), options);
   const derived = new Map<string, string>();
   const udfs = udfScope(table);
-  for (const [name, value] of Object.entries(values)) {
+  const shown: Record<string, unknown> = {};
+  for (const [name, given] of Object.entries(values)) {
+    const value = (shown[name] = resolveBinsSpreads(table, 'derive', given));
     // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
     const { expr, frame } = unwrapRolling(value);
     derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame), udfs }).sql);
   }
-  const label = `derive(${describe(values)})`;
+  const binned = Object.keys(values).some((n) => shown[n] !== values[n]);
+  const label = `derive(${describe(shown)})${binned ? ' [pre-query: ...bins() became the numbers shown]' : ''}`;
   // values of several window orders are computed in steps, one per order (window-steps.ts)
   const steps = udfs.calls.length ? undefined : windowSteps(derived);
   if (steps) {
@@ -33,11 +41,11 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
     const temps = new Set(steps.before.flatMap((step) => [...step.keys()]));
     const projected = project(computed, derivedColumns(table, steps.values, options), label);
     const node = projected.state.node as Extract<Table['state']['node'], { kind: 'project' }>;
-    return placed(projected.with({ node: { ...node, columns: node.columns.filter((c) => !temps.has(c.name)) } }), table, derived, options);
+    return placed(projected.with({ node: { ...node, columns: node.columns.filter((c) => !temps.has(c.name)) } }), table, [...derived.keys()], options);
   }
   // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
   const result = dropUdfColumns(project(withUdfStages(table, udfs), derivedColumns(table, derived, options), label), udfs);
-  return placed(result, table, derived, options);
+  return placed(result, table, [...derived.keys()], options);
 }
 
 /** The output columns: the table's (a derived value replaces its namesake in place), then the new values. */
@@ -51,9 +59,9 @@ function derivedColumns(table: Table, derived: ReadonlyMap<string, string>, opti
 }
 
 /** The new columns moved before or after an anchor, when the options say. */
-function placed(result: Table, table: Table, derived: ReadonlyMap<string, string>, options: DeriveOptions): Table {
+function placed(result: Table, table: Table, names: readonly string[], options: DeriveOptions): Table {
   const existing = table.columnNames();
-  const added = [...derived.keys()].filter((name) => !existing.includes(name));
+  const added = names.filter((name) => !existing.includes(name));
   return options.drop || (options.before == null && options.after == null)
     ? result
     : relocate(result, added, { before: options.before, after: options.after });

@@ -5,6 +5,7 @@ import { windowedGroups } from './window.js';
 import { partitionOver } from './orderby.js';
 import { translateExpr } from '../../translate/expression.js';
 import { groupColumnName } from '../group-columns.js';
+import { resolveBinsSpreads } from '../bins-spread.js';
 
 /**
  * Arquero groups by column names or by expressions ({ name: d => ... }, or a lambda named by its source);
@@ -31,6 +32,8 @@ export function groupby(table: Table, keys: unknown[]): Table {
       }
     }
   }
+  // a key binned by ...bins(d.x, n) gets the bins of the table, read by a pre-query (bins-spread.ts)
+  for (const [name, value] of Object.entries(derived)) derived[name] = resolveBinsSpreads(table, 'groupby', value);
   // Arquero refuses window functions in group keys; checked in a scope without a window, which rejects them
   for (const [name, value] of Object.entries(derived)) translateExpr(name, value, { ...table.scope('groupby'), over: partitionOver(table) });
   assertColumns(table, names.filter((n) => !(n in derived)), 'groupby');
