@@ -16,5 +16,6 @@ function ipcBytes(arrow: unknown): Uint8Array {
 }
 
 export function arrowSource(session: Session, arrow: unknown): SourceNode {
-  return ipcSource(session, encodedFromIpc(ipcBytes(arrow)), 'fromArrow()');
+  const { chunks, schema, rows } = encodedFromIpc(ipcBytes(arrow));
+  return ipcSource(session, { schema, rows, write: (out) => out(chunks) }, 'fromArrow()');
 }
