@@ -54,7 +54,7 @@ describe('in-memory sources written while the job reads them', () => {
     const t = fl.table({ x }).filter((d: any) => d.x >= 10);
     expect(t.explain()).toContain('x');
     const dir = sourceDirs().at(-1)!;
-    expect(readFileSync(join(dir, 'data.arrows')).byteLength).toBe(0); // registered, not yet written
+    expect(readFileSync(join(dir, 'data-0.arrows')).byteLength).toBe(0); // registered, not yet written
     expect(existsSync(join(dir, '_writing'))).toBe(true);
     expect(await t.numRows()).toBe(BATCH_ROWS);
     expect(existsSync(join(dir, '_writing'))).toBe(false);

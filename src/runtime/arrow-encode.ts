@@ -3,6 +3,7 @@ import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
 import { columnBatchFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
+import type { StreamWriter } from './source-file.js';
 
 const typedArrayTypes: [new (...args: never[]) => ArrayLike<unknown>, string][] = [
   [Float64Array, 'DOUBLE'],
@@ -81,7 +82,7 @@ export interface ColumnsEncoder {
    * last). The pieces may be views of the caller's typed arrays and of buffers reused later: `out` writes them
    * out (or copies them) before it returns.
    */
-  write(out: (pieces: Uint8Array[]) => void): void;
+  write: StreamWriter;
 }
 
 const EOS = Uint8Array.of(255, 255, 255, 255, 0, 0, 0, 0);
@@ -111,22 +112,22 @@ export function columnsEncoder(given: [string, ArrayLike<unknown>][], types: Rec
   const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
   const arrowTypes = given.map(([name], i) => arrowTypeOf(schema[i]!.type, name));
   const rows = given[0]?.[1].length ?? 0;
-  const write = (out: (pieces: Uint8Array[]) => void) => {
+  const write: StreamWriter = (out) => {
     const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
       FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
         ? [name, values]
         : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
     const makers = columns.map(([, values], i) => columnBatchFor(arrowTypes[i]!, values));
     const head = ipcPieces(columns.map(([name], i) => [name, new flechette.Column([], arrowTypes[i]!)]));
-    out(head.slice(0, -1)); // the schema message
+    out(head.slice(0, -1), 'head'); // the schema message
     const schemaBytes = head.slice(0, -1).reduce((n, p) => n + p.byteLength, 0);
     for (let start = 0; start < rows; start += batchRows) {
       const end = Math.min(rows, start + batchRows);
       const batch = columns.map(([name, values], i): [string, flechette.Column<unknown>] =>
         [name, new flechette.Column([makers[i]!(values, arrowTypes[i]!, start, end)], arrowTypes[i]!)]);
-      out(middle(ipcPieces(batch), schemaBytes));
+      out(middle(ipcPieces(batch), schemaBytes), 'batch');
     }
-    out([EOS]);
+    out([EOS], 'end');
   };
   return { schema, rows, write };
 }

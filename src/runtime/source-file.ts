@@ -8,29 +8,43 @@ import { join } from 'node:path';
  * writer stopped early (fail, never read the first batches as the whole table). Without either, the file is
  * complete. Underscored names are hidden from Flink's file source.
  */
-export const SOURCE_FILE = 'data.arrows';
+const dataFile = (i: number) => `data-${i}.arrows`;
 const WRITING = '_writing';
 const FAILED = '_failed';
 
-/** Creates the (empty) data file and says it is being written: a job started now waits for its bytes. */
-export function openSourceFile(dir: string): void {
+/** Where a piece of the stream goes: the schema and the end marker to every file, each batch to one of them. */
+export type StreamPart = 'head' | 'batch' | 'end';
+
+/** Hands out an Arrow IPC stream in order: the schema message ('head'), record batches, the end marker. */
+export type StreamWriter = (out: (pieces: Uint8Array[], part: StreamPart) => void) => void;
+
+/**
+ * Creates the (empty) data files and says they are being written: a job started now waits for their bytes.
+ * Several files are several splits, read by as many parallel source tasks.
+ */
+export function openSourceFiles(dir: string, files: number): void {
   writeFileSync(join(dir, WRITING), '');
-  writeFileSync(join(dir, SOURCE_FILE), '');
+  for (let i = 0; i < files; i++) writeFileSync(join(dir, dataFile(i)), '');
 }
 
 /**
- * Appends the stream `write` hands out, then removes the writing marker. When `write` throws, the failure
- * marker goes first (with the error's message), then the writing marker, and the error is rethrown.
+ * Appends the stream `write` hands out to the `files` data files (each one a whole Arrow stream: the schema, every
+ * files-th batch, the end marker), then removes the writing marker. When `write` throws, the failure marker goes
+ * first (with the error's message), then the writing marker, and the error is rethrown.
  */
-export function writeSourceFile(dir: string, write: (out: (pieces: Uint8Array[]) => void) => void): void {
-  const fd = openSync(join(dir, SOURCE_FILE), 'a');
+export function writeSourceFiles(dir: string, files: number, write: StreamWriter): void {
+  const fds = Array.from({ length: files }, (_, i) => openSync(join(dir, dataFile(i)), 'a'));
+  let batches = 0;
   try {
-    write((pieces) => writeAll(fd, pieces));
+    write((pieces, part) => {
+      if (part === 'batch') writeAll(fds[batches++ % files]!, pieces);
+      else for (const fd of fds) writeAll(fd, pieces);
+    });
   } catch (e) {
     writeFileSync(join(dir, FAILED), e instanceof Error ? e.message : String(e));
     throw e;
   } finally {
-    closeSync(fd);
+    for (const fd of fds) closeSync(fd);
     rmSync(join(dir, WRITING), { force: true });
   }
 }

@@ -17,5 +17,6 @@ function ipcBytes(arrow: unknown): Uint8Array {
 
 export function arrowSource(session: Session, arrow: unknown): SourceNode {
   const { chunks, schema, rows } = encodedFromIpc(ipcBytes(arrow));
-  return ipcSource(session, { schema, rows, write: (out) => out(chunks) }, 'fromArrow()');
+  // a whole stream already: one file
+  return ipcSource(session, { schema, rows, write: (out) => out(chunks, 'head') }, 'fromArrow()', false);
 }

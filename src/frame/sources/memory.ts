@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import { columnsEncoder, type ColumnsEncoder } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
-import { openSourceFile, writeSourceFile } from '../../runtime/source-file.js';
+import { openSourceFiles, writeSourceFiles } from '../../runtime/source-file.js';
 import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { ROW_ORDINAL } from '../frame-state.js';
@@ -19,7 +19,7 @@ export type IpcStream = Pick<ColumnsEncoder, 'schema' | 'rows' | 'write'>;
  * is submitted, batch by batch, while Flink already reads it (src/runtime/source-file.ts). Later jobs read the
  * complete file: the columns are read once, by the first job.
  */
-export function ipcSource(session: Session, stream: IpcStream, label: string): SourceNode {
+export function ipcSource(session: Session, stream: IpcStream, label: string, parallel = true): SourceNode {
   const table = session.sourceName('memory');
   let unwritten: IpcStream['write'] | undefined = stream.write; // dropped once written: it holds the columns
   return {
@@ -30,7 +30,9 @@ export function ipcSource(session: Session, stream: IpcStream, label: string): S
     register: () => {
       const engine = session.engine;
       const dir = engine.workdir.fresh('source');
-      openSourceFile(dir);
+      // one file per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot)
+      const files = parallel ? Math.max(1, engine.parallelism) : 1;
+      openSourceFiles(dir, files);
       engine.execute(createTableDdl(table, stream.schema, {
         connector: 'filesystem',
         path: engine.fileUri(dir),
@@ -39,7 +41,7 @@ export function ipcSource(session: Session, stream: IpcStream, label: string): S
       engine.writeWhenJobStarts(() => {
         const write = unwritten!;
         unwritten = undefined;
-        writeSourceFile(dir, write);
+        writeSourceFiles(dir, files, write);
       });
     },
   };
