@@ -53,7 +53,7 @@ const overhead = median(fixed);
 console.log(`fixed overhead of a job (1-row query, median of 5): ${fmt(overhead)} ms\n`);
 
 // The read and encode paths' JIT warm-up, on a small source: the first job of each size is the measured one.
-session.register('warm', session.table(columns(300_000)));
+session.register('warm', session.table(columns(750_000)));
 for (let i = 0; i < 2; i++) await session.sql(SUMS('warm')).objects();
 
 const rowsOut: (string | number)[][] = [];

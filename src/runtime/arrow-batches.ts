@@ -1,5 +1,5 @@
 import * as flechette from '@uwdata/flechette';
-import { utf8Batch } from './utf8-batches.js';
+import { Utf8Scratch, utf8Batch } from './utf8-batches.js';
 import { nullCountOf, validityBitmap } from './validity.js';
 
 type NumberArray = Float64Array | Float32Array | Int32Array | Int16Array | Int8Array;
@@ -29,11 +29,14 @@ function batchOf(type: flechette.DataType, parts: { length: number; nullCount: n
   return new Batch({ type, ...parts });
 }
 
-/** Strings: UTF-8 bytes and offsets written straight into buffers. */
-const utf8Batches: ColumnBatch = (values, type, start, end) => {
-  const { offsets, values: bytes, validity, nullCount } = utf8Batch(values, start, end);
-  return batchOf(type, { length: end - start, nullCount, validity, values: bytes, offsets });
-};
+/** Strings: UTF-8 bytes and offsets written straight into buffers, the same ones for each of a column's batches. */
+function utf8Batches(): ColumnBatch {
+  const scratch = new Utf8Scratch();
+  return (values, type, start, end) => {
+    const { offsets, values: bytes, validity, nullCount } = utf8Batch(values, start, end, scratch);
+    return batchOf(type, { length: end - start, nullCount, validity, values: bytes, offsets });
+  };
+}
 
 /**
  * Numbers: a typed array of the column's own type is passed as a view (no copy: the bytes go to the file
@@ -70,7 +73,7 @@ const int64Batches: ColumnBatch = (values, type, start, end) =>
   batchOf(type, { length: end - start, nullCount: 0, validity: NO_NULLS, values: (values as BigInt64Array).subarray(start, end) });
 
 export function columnBatchFor(type: flechette.DataType, values: ArrayLike<unknown>): ColumnBatch {
-  if (type.typeId === flechette.Type.Utf8) return utf8Batches;
+  if (type.typeId === flechette.Type.Utf8) return utf8Batches();
   if (type.typeId === flechette.Type.Int && type.bitWidth === 64 && type.signed && values instanceof BigInt64Array) return int64Batches;
   const numbers = numberArrays.find(([matches]) => matches(type))?.[1];
   if (numbers && !(values instanceof BigInt64Array) && !(values instanceof BigUint64Array)) return numberBatches(numbers);
