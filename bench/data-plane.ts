@@ -76,6 +76,15 @@ for (const [i, sizeMB] of sizesMB.entries()) {
   // what moving the data costs: table() + register + the first job, less the fixed cost any job has
   const sourceMs = encode.ms + handOff.ms + first.ms - overhead;
 
+  // baseline in the same run, the steps one after another: a 1-row job writes the same columns' file (any job
+  // writes the pending sources), then the sums job reads the complete file
+  const seq = `seq${i}`;
+  const seqStart = performance.now();
+  session.register(seq, session.table(cols));
+  const writing = await timed(() => session.sql('SELECT SUM(a) AS a FROM tiny').objects());
+  const seqRead = await timed(() => session.sql(SUMS(seq)).objects());
+  const sequentialMs = performance.now() - seqStart - 2 * overhead;
+
   // collect: the same columns back to Node, whole; the same query keeping no row is the baseline
   const arrows: number[] = [], arqueros: number[] = [], nones: number[] = [];
   let resultBytes = 0;
@@ -102,6 +111,8 @@ for (const [i, sizeMB] of sizesMB.entries()) {
     [name, `source: sums job over the complete file, median of the next ${reps}`, fmt(job), rate(sourceMB, job)],
     [name, "**source, Flink's read** (sums job over the complete file − fixed overhead)", fmt(job - overhead), rate(sourceMB, job - overhead)],
     [name, '**source end to end** (table() + register + first job − fixed overhead)', fmt(sourceMs), rate(sourceMB, sourceMs)],
+    [name, `baseline, one step after the other: table() + register + a 1-row job that writes the file (${fmt(writing.ms)} ms) + the sums job (${fmt(seqRead.ms)} ms) − 2 × fixed overhead`, fmt(sequentialMs), rate(sourceMB, sequentialMs)],
+    [name, '**end to end / one step after the other** (time ratio; below 1: the overlap pays)', fmt(sourceMs / sequentialMs, 2), '-'],
     [name, `collect: toArrow(), ${fmt(resultMB)} MB result, median of ${reps}`, fmt(toArrowMs), rate(resultMB, toArrowMs)],
     [name, `collect: collect() (Arquero), median of ${reps}`, fmt(collectMs), rate(resultMB, collectMs)],
     [name, `collect baseline: the same query keeping no row, median of ${reps}`, fmt(none), '-'],

@@ -47,7 +47,7 @@ function toArquero(chunks: Uint8Array[]): aq.ColumnTable {
   const tables = chunks.map((bytes) => flechette.tableFromIPC(bytes, { useDate: true })); // Arquero's own options
   const columns = tables[0]!.schema.fields.map((f, i): [string, flechette.Column<unknown>] =>
     [f.name, new flechette.Column(tables.flatMap((t) => t.getChildAt(i)!.data), f.type)]);
-  return aq.fromArrow(flechette.tableFromColumns(columns) as unknown as Parameters<typeof aq.fromArrow>[0]); // the flechette Arquero reads
+  return aq.fromArrow(flechette.tableFromColumns(columns) as unknown as Parameters<typeof aq.fromArrow>[0]); // a flechette Table, as Arquero reads it
 }
 
 /** Runs the plan and returns the result as an Arquero table (backed by the Arrow data Flink wrote). */

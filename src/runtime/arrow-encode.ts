@@ -3,7 +3,6 @@ import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
 import { columnBatchFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
-import type { StreamWriter } from './source-file.js';
 
 const typedArrayTypes: [new (...args: never[]) => ArrayLike<unknown>, string][] = [
   [Float64Array, 'DOUBLE'],
@@ -72,6 +71,12 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
  * one JS string while they are encoded, so batches stay a few MB.
  */
 export const BATCH_ROWS = 1 << 16;
+
+/** Which part of an IPC stream pieces are: a file of it gets the schema and the end, and some of the batches. */
+export type StreamPart = 'head' | 'batch' | 'end';
+
+/** Hands out an Arrow IPC stream in order: the schema message ('head'), record batches, the end marker. */
+export type StreamWriter = (out: (pieces: Uint8Array[], part: StreamPart) => void) => void;
 
 /** Columns checked and typed, whose Arrow IPC stream is made batch by batch when it is written. */
 export interface ColumnsEncoder {

@@ -1,5 +1,6 @@
 import { closeSync, openSync, rmSync, writeFileSync, writevSync } from 'node:fs';
 import { join } from 'node:path';
+import type { StreamWriter } from './arrow-encode.js';
 
 /**
  * The file an in-memory source's Arrow IPC stream is written to, batch by batch, while the job that reads it
@@ -11,12 +12,6 @@ import { join } from 'node:path';
 const dataFile = (i: number) => `data-${i}.arrows`;
 const WRITING = '_writing';
 const FAILED = '_failed';
-
-/** Where a piece of the stream goes: the schema and the end marker to every file, each batch to one of them. */
-export type StreamPart = 'head' | 'batch' | 'end';
-
-/** Hands out an Arrow IPC stream in order: the schema message ('head'), record batches, the end marker. */
-export type StreamWriter = (out: (pieces: Uint8Array[], part: StreamPart) => void) => void;
 
 /**
  * Creates the (empty) data files and says they are being written: a job started now waits for their bytes.
