@@ -1,5 +1,5 @@
 import { FlinkFrameError } from '../../errors.js';
-import { columnsEncoder, type ColumnsEncoder } from '../../runtime/arrow-encode.js';
+import { BATCH_ROWS, columnsEncoder, type ColumnsEncoder } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
 import { openSourceFiles, writeSourceFiles } from '../../runtime/source-file.js';
 import type { SourceNode } from '../../translate/plan.js';
@@ -30,8 +30,9 @@ export function ipcSource(session: Session, stream: IpcStream, label: string, pa
     register: () => {
       const engine = session.engine;
       const dir = engine.workdir.fresh('source');
-      // one file per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot)
-      const files = parallel ? Math.max(1, engine.parallelism) : 1;
+      // one file per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot),
+      // as many as there are batches: a small table stays one file, read by one task
+      const files = parallel ? Math.max(1, Math.min(engine.parallelism, Math.ceil(stream.rows / BATCH_ROWS))) : 1;
       openSourceFiles(dir, files);
       engine.execute(createTableDdl(table, stream.schema, {
         connector: 'filesystem',
