@@ -14,10 +14,10 @@ export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayL
 export type IpcStream = Pick<ColumnsEncoder, 'schema' | 'rows' | 'write'>;
 
 /**
- * A source whose rows live in this process. When Flink first needs the table, an empty file in the session's
- * work dir is registered (format flinkframe-arrow); the Arrow IPC stream is written into it once the next job
- * is submitted, batch by batch, while Flink already reads it (src/runtime/source-file.ts). Later jobs read the
- * complete file: the columns are read once, by the first job.
+ * A source whose rows live in this process. When Flink first needs the table, a folder of empty files in the
+ * session's work dir is registered (format flinkframe-arrow); the Arrow IPC stream is written into them once the
+ * next job is submitted, batch by batch, while Flink already reads them (src/runtime/source-file.ts). Later jobs
+ * read the complete files: the columns are read once, by the first job.
  */
 export function ipcSource(session: Session, stream: IpcStream, label: string, parallel = true): SourceNode {
   const table = session.sourceName('memory');
