@@ -62,6 +62,29 @@ describe('in-memory sources written while the job reads them', () => {
     expect(await t.numRows()).toBe(BATCH_ROWS);
   });
 
+  it('a job that reads faster than Node writes waits for the rest of the stream', async () => {
+    const rows = 2 * BATCH_ROWS;
+    let paused = false;
+    // Node stops for 1.5 s before the second batch: the job, started by then, has read the first one and
+    // reached the end of the bytes written so far, which must not be taken for the end of the table
+    const slow = new Proxy({ length: rows } as ArrayLike<number>, {
+      get: (target, key) => {
+        if (typeof key !== 'string' || !/^\d+$/.test(key)) return Reflect.get(target, key);
+        const r = Number(key);
+        if (r === BATCH_ROWS && !paused) {
+          paused = true;
+          const until = Date.now() + 1500;
+          while (Date.now() < until); // a slow writer, on the thread that writes
+        }
+        return r;
+      },
+    });
+    const t = fl.table({ v: slow }, undefined, { types: { v: 'DOUBLE' } });
+    const [row] = await t.rollup({ n: op.count(), s: (d: any) => op.sum(d.v) }).objects();
+    expect(paused).toBe(true);
+    expect(row).toEqual({ n: rows, s: (rows * (rows - 1)) / 2 });
+  });
+
   it('an empty table is a schema in every file: its jobs see no row', async () => {
     const t = fl.table({ a: [], s: [] }, undefined, { types: { a: 'DOUBLE', s: 'STRING' } });
     expect(await t.numRows()).toBe(0);
