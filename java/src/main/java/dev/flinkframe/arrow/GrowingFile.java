@@ -20,11 +20,14 @@ final class GrowingFile {
   static final String WRITING = "_writing";
   static final String FAILED = "_failed";
 
-  private static final long WAIT_NANOS = 200_000;
+  /** Waits double from the first to the last while no byte comes: few wake-ups take CPU from Node's writer. */
+  private static final long FIRST_WAIT_NANOS = 50_000;
+  private static final long LONGEST_WAIT_NANOS = 1_000_000;
 
   private final FileSystem fs;
   private final Path writing;
   private final Path failed;
+  private long wait = FIRST_WAIT_NANOS;
 
   GrowingFile(Path file) throws IOException {
     this.fs = file.getFileSystem();
@@ -42,9 +45,15 @@ final class GrowingFile {
       throw new IOException("The in-memory source was not written to the end: " + message());
     }
     if (stillWriting) {
-      LockSupport.parkNanos(WAIT_NANOS);
+      LockSupport.parkNanos(wait);
+      wait = Math.min(2 * wait, LONGEST_WAIT_NANOS);
     }
     return stillWriting;
+  }
+
+  /** Bytes came: the next wait starts short again. */
+  void readSome() {
+    wait = FIRST_WAIT_NANOS;
   }
 
   private String message() {

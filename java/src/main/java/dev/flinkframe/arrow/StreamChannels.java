@@ -33,6 +33,7 @@ final class StreamChannels {
         while (true) {
           int n = bytes.read(dst);
           if (n != -1) {
+            file.readSome();
             return n;
           }
           if (!file.awaitMore()) {
