@@ -1,16 +1,8 @@
 import * as flechette from '@uwdata/flechette';
 import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
-import { columnBatchesFor } from './arrow-batches.js';
+import { columnBatchFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
-
-/** Arrow IPC stream bytes and the Flink schema they hold. */
-export interface EncodedTable {
-  /** The IPC stream, in the order its pieces are written. */
-  chunks: Uint8Array[];
-  schema: Schema;
-  rows: number;
-}
 
 const typedArrayTypes: [new (...args: never[]) => ArrayLike<unknown>, string][] = [
   [Float64Array, 'DOUBLE'],
@@ -37,6 +29,14 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
 const isNaNValue = (v: unknown) => typeof v === 'number' && Number.isNaN(v);
 const FLOATS = new Set(['DOUBLE', 'FLOAT']);
 
+function hasNaN(values: unknown[]): boolean {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === 'number' && v !== v) return true;
+  }
+  return false;
+}
+
 /** JS numbers are doubles, and Arquero computes with them as doubles: a number column is DOUBLE. */
 export function inferFlinkType(name: string, values: ArrayLike<unknown>): string {
   for (const [ctor, type] of typedArrayTypes) if (values instanceof ctor) return type;
@@ -45,11 +45,11 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
   let sawNaN = false; // a column of NaN only is still numbers
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
+    if (typeof v === foundTypeof && foundTypeof !== 'object') continue; // first: the common case
     if (v === null || v === undefined || isNaNValue(v)) {
       sawNaN ||= isNaNValue(v);
       continue;
     }
-    if (typeof v === foundTypeof && foundTypeof !== 'object') continue;
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
       throw new FlinkFrameError(
@@ -83,26 +83,87 @@ export function hasNoValues(values: ArrayLike<unknown>): boolean {
  */
 export const BATCH_ROWS = 1 << 16;
 
+/** Which part of an IPC stream pieces are: a file of it gets the schema and the end, and some of the batches. */
+export type StreamPart = 'head' | 'batch' | 'end';
+
+/** Hands out an Arrow IPC stream in order: the schema message ('head'), record batches, the end marker. */
+export type StreamWriter = (out: (pieces: Uint8Array[], part: StreamPart) => void) => void;
+
+/** Columns checked and typed, whose Arrow IPC stream is made batch by batch when it is written. */
+export interface ColumnsEncoder {
+  schema: Schema;
+  rows: number;
+  /**
+   * Hands the IPC stream to `out` one record batch at a time (the schema message first, the end-of-stream marker
+   * last). The pieces may be views of the caller's typed arrays and of buffers reused later: `out` writes them
+   * out (or copies them) before it returns.
+   */
+  write: StreamWriter;
+}
+
+const EOS = Uint8Array.of(255, 255, 255, 255, 0, 0, 0, 0);
+
+/** The IPC pieces flechette writes for a table: each body buffer as a view, padding and messages as small arrays. */
+function ipcPieces(columns: [string, flechette.Column<unknown>][]): Uint8Array[] {
+  const pieces: Uint8Array[] = [];
+  const sink = { write: (b: Uint8Array) => void pieces.push(b), pad: (n: number) => void pieces.push(new Uint8Array(n)), finish: () => null };
+  flechette.tableToIPC(flechette.tableFromColumns(columns), { format: 'stream', sink } as Parameters<typeof flechette.tableToIPC>[1]);
+  return pieces;
+}
+
+/** Drops `bytes` leading bytes (whole pieces) and the trailing end-of-stream marker of one table's pieces. */
+function middle(pieces: Uint8Array[], bytes: number): Uint8Array[] {
+  let first = 0;
+  for (let skipped = 0; skipped < bytes; first++) skipped += pieces[first]!.byteLength;
+  return pieces.slice(first, -1);
+}
+
 /**
- * Columns to Arrow IPC stream chunks. Each column's buffers are written directly (see arrow-batches.ts); the
- * stream is kept as the list of flechette's message and body chunks, written to the source file one after another
- * without joining them into one buffer first. NaN in a non-float column is a missing value (Arquero's reading).
+ * Columns to an Arrow IPC stream, encoded when written (see ColumnsEncoder): type inference and checks happen
+ * here, at once, so bad input fails at the call. Each column's buffers are written directly (arrow-batches.ts);
+ * a record batch at a time is alive, which keeps the garbage collector from walking a whole table of buffers.
+ * NaN in a non-float column is a missing value (Arquero's reading).
  */
-export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
+export function columnsEncoder(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): ColumnsEncoder {
   const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
-  const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
-    FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !values.some(isNaNValue)
-      ? [name, values]
-      : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
-  const rows = columns[0]?.[1].length ?? 0;
-  const built = columns.map(([name, values], i) => {
-    const type = arrowTypeOf(schema[i]!.type, name);
-    return [name, new flechette.Column(columnBatchesFor(type, values)(values, type, batchRows), type)] as [string, flechette.Column<unknown>];
-  });
+  const arrowTypes = given.map(([name], i) => arrowTypeOf(schema[i]!.type, name));
+  const rows = given[0]?.[1].length ?? 0;
+  const write: StreamWriter = (out) => {
+    const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
+      FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
+        ? [name, values]
+        : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
+    const makers = columns.map(([, values], i) => columnBatchFor(arrowTypes[i]!, values));
+    const head = ipcPieces(columns.map(([name], i) => [name, new flechette.Column([], arrowTypes[i]!)]));
+    out(head.slice(0, -1), 'head'); // the schema message
+    const schemaBytes = head.slice(0, -1).reduce((n, p) => n + p.byteLength, 0);
+    for (let start = 0; start < rows; start += batchRows) {
+      const end = Math.min(rows, start + batchRows);
+      const batch = columns.map(([name, values], i): [string, flechette.Column<unknown>] =>
+        [name, new flechette.Column([makers[i]!(values, arrowTypes[i]!, start, end)], arrowTypes[i]!)]);
+      out(middle(ipcPieces(batch), schemaBytes), 'batch');
+    }
+    out([EOS], 'end');
+  };
+  return { schema, rows, write };
+}
+
+/** Arrow IPC bytes and the Flink schema they hold. */
+export interface EncodedTable {
+  /** The IPC stream, in the order its pieces are written. */
+  chunks: Uint8Array[];
+  schema: Schema;
+  rows: number;
+}
+
+/** Columns to Arrow IPC stream chunks held in memory (copies: the columns may change afterwards). */
+export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
+  const encoder = columnsEncoder(given, types, batchRows);
   const chunks: Uint8Array[] = [];
-  const sink = { write: (b: Uint8Array) => void chunks.push(b), pad: (n: number) => void chunks.push(new Uint8Array(n)), finish: () => null };
-  flechette.tableToIPC(flechette.tableFromColumns(built), { format: 'stream', sink } as Parameters<typeof flechette.tableToIPC>[1]);
-  return { chunks, schema, rows };
+  encoder.write((pieces) => {
+    for (const p of pieces) chunks.push(p.slice());
+  });
+  return { chunks, schema: encoder.schema, rows: encoder.rows };
 }
 
 /** Arrow IPC bytes made elsewhere (apache-arrow, arquero, flechette): read only the schema. */

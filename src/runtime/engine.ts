@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
 import { checkClusterReachable, clusterSettings } from './cluster-settings.js';
 import { readableJavaError } from './java-error.js';
@@ -47,6 +48,8 @@ export class Engine {
   /** The job that finished last (its report is read when asked for: session.lastJob()). */
   private lastFinished?: JavaRunningJob;
   private lastReport?: JobReport;
+  /** Writers of in-memory sources registered since the last job (src/frame/sources/memory.ts). */
+  private readonly sourceWriters: (() => void)[] = [];
 
   /**
    * `dependencies`: what UDF jobs ship; `progress` hears about jobs that run longer than a moment (the session picks
@@ -128,12 +131,47 @@ export class Engine {
     return this.call(() => this.flink.explainSync(query), 'Explaining the query', query);
   }
 
+  /**
+   * Writes an in-memory source's file once the next job is submitted, so that Node encodes while Flink reads
+   * (the file's markers make the reader wait for its bytes: src/runtime/source-file.ts).
+   */
+  writeWhenJobStarts(write: () => void): void {
+    this.sourceWriters.push(write);
+  }
+
+  /**
+   * Runs the pending source writers on this thread while the submitted job runs. A writer that fails leaves a
+   * failure marker that fails the job's read; the job is cancelled and the writer's error thrown.
+   */
+  private async writeSources(job: JavaRunningJob): Promise<void> {
+    try {
+      this.writeSourcesNow();
+    } catch (e) {
+      job.cancelSync();
+      await job.finish().catch(() => undefined);
+      throw e;
+    }
+  }
+
+  private writeSourcesNow(): void {
+    while (this.sourceWriters.length) {
+      try {
+        this.sourceWriters.shift()!();
+      } catch (e) {
+        if (e instanceof FlinkFrameError) throw e;
+        const message = e instanceof Error ? e.message : String(e);
+        throw new FlinkFrameError(`Writing an in-memory table (table(), from(), fromArrow()) for the job failed: ${message}`, { cause: e });
+      }
+    }
+  }
+
   /** Runs a job to completion; resolves to its job id. Planning happens here, the wait off the main thread. */
   async run(statement: string, query = statement): Promise<string> {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     const id = job.idSync();
     const watch = this.progress && watchJob(this.rest(), id, this.progress.listener, this.progress.timing);
     try {
+      await this.writeSources(job);
       await job.finish();
       this.finished(job);
       return id;
@@ -150,6 +188,12 @@ export class Engine {
    */
   start(statement: string, query = statement): { id: string; finished: Promise<void>; cancel(): void } {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+    try {
+      this.writeSourcesNow();
+    } catch (e) {
+      job.cancelSync();
+      throw e;
+    }
     let cancelled = false;
     const finished = job.finish().catch((e: unknown) => {
       if (!cancelled) throw readableJavaError(e, 'The Flink job', query);
@@ -175,6 +219,7 @@ export class Engine {
    * schema (pivot keys). Safe because no Java thread calls back into JS while the job runs (data moves by file).
    */
   runSync(statement: string, query = statement): void {
+    this.writeSourcesNow(); // before the job: this thread waits for it and could not write while it reads
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     try {
       job.finishSync();

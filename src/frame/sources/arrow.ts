@@ -16,5 +16,7 @@ function ipcBytes(arrow: unknown): Uint8Array {
 }
 
 export function arrowSource(session: Session, arrow: unknown): SourceNode {
-  return ipcSource(session, encodedFromIpc(ipcBytes(arrow)), 'fromArrow()');
+  const { chunks, schema, rows } = encodedFromIpc(ipcBytes(arrow));
+  // a whole stream already: one file
+  return ipcSource(session, { schema, rows, write: (out) => out(chunks, 'head') }, 'fromArrow()', false);
 }

@@ -1,8 +1,7 @@
-import { closeSync, openSync, writevSync } from 'node:fs';
-import { join } from 'node:path';
 import { FlinkFrameError } from '../../errors.js';
-import { encodeColumns, hasNoValues, type EncodedTable } from '../../runtime/arrow-encode.js';
+import { BATCH_ROWS, columnsEncoder, hasNoValues, type ColumnsEncoder } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
+import { openSourceFiles, writeSourceFiles } from '../../runtime/source-file.js';
 import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { ROW_ORDINAL } from '../frame-state.js';
@@ -11,28 +10,40 @@ const ordinals = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayLike<unknown>> | [string, ArrayLike<unknown>][];
 
+/** An Arrow IPC stream made when it is written: its schema is known at once, its bytes later. */
+export type IpcStream = Pick<ColumnsEncoder, 'schema' | 'rows' | 'write'>;
+
 /**
- * A source whose rows live in this process: its Arrow IPC bytes are written to a file in the session's work
- * dir when Flink first needs the table, and read there by the flinkframe-arrow format.
+ * A source whose rows live in this process. When Flink first needs the table, a folder of empty files in the
+ * session's work dir is registered (format flinkframe-arrow); the Arrow IPC stream is written into them once the
+ * next job is submitted, batch by batch, while Flink already reads them (src/runtime/source-file.ts). Later jobs
+ * read the complete files: the columns are read once, by the first job.
  */
-export function ipcSource(session: Session, encoded: EncodedTable, label: string): SourceNode {
+export function ipcSource(session: Session, stream: IpcStream, label: string, parallel = true): SourceNode {
   const table = session.sourceName('memory');
-  let chunks: Uint8Array[] | undefined = encoded.chunks;
+  let unwritten: IpcStream['write'] | undefined = stream.write; // dropped once written: it holds the columns
   return {
     kind: 'source',
     table,
-    schema: encoded.schema,
-    label: `${label} [${encoded.rows} rows × ${encoded.schema.length} columns]`,
+    schema: stream.schema,
+    label: `${label} [${stream.rows} rows × ${stream.schema.length} columns]`,
     register: () => {
       const engine = session.engine;
       const dir = engine.workdir.fresh('source');
-      writeChunks(join(dir, 'data.arrows'), chunks!);
-      chunks = undefined; // the file holds them now
-      engine.execute(createTableDdl(table, encoded.schema, {
+      // one file per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot),
+      // as many as there are batches: a small table stays one file, read by one task
+      const files = parallel ? Math.max(1, Math.min(engine.parallelism, Math.ceil(stream.rows / BATCH_ROWS))) : 1;
+      openSourceFiles(dir, files);
+      engine.execute(createTableDdl(table, stream.schema, {
         connector: 'filesystem',
         path: engine.fileUri(dir),
         format: 'flinkframe-arrow',
       }));
+      engine.writeWhenJobStarts(() => {
+        const write = unwritten!;
+        unwritten = undefined;
+        writeSourceFiles(dir, files, write);
+      });
     },
   };
 }
@@ -50,26 +61,6 @@ export function memorySource(session: Session, columns: ColumnData, names?: stri
   if (session.options.rowOrder === 'arquero') entries = [...entries, [ROW_ORDINAL, ordinals(entries[0]?.[1].length ?? 0)]];
   // a column with no values has no type to infer: Flink stores it as STRING, expressions read it as typed nulls
   const untyped = entries.filter(([name, values]) => types?.[name] === undefined && hasNoValues(values)).map(([name]) => name);
-  const node = ipcSource(session, encodeColumns(entries, types), 'table()');
+  const node = ipcSource(session, columnsEncoder(entries, types), 'table()');
   return untyped.length ? { ...node, untyped } : node;
-}
-
-/** One writev per 1024 chunks (the system's limit per call), no joined copy of the stream. */
-function writeChunks(path: string, chunks: Uint8Array[]): void {
-  const fd = openSync(path, 'w');
-  try {
-    for (let i = 0; i < chunks.length; i += 1024) {
-      const part = chunks.slice(i, i + 1024);
-      let left = part.reduce((n, c) => n + c.byteLength, 0);
-      let written = writevSync(fd, part);
-      while (written < left) {
-        // a short write: finish this part chunk by chunk from where it stopped
-        left -= written;
-        const rest = Buffer.concat(part).subarray(-left);
-        written = writevSync(fd, [rest]);
-      }
-    }
-  } finally {
-    closeSync(fd);
-  }
 }

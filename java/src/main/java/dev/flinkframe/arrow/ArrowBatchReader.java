@@ -50,7 +50,8 @@ final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
   ArrowBatchReader(RowType rowType, Path path, long rowsToSkip) throws IOException {
     this.rowsToSkip = rowsToSkip;
     this.in = path.getFileSystem().open(path);
-    this.reader = new ArrowStreamReader(StreamChannels.reading(in), allocator);
+    this.reader = new ArrowStreamReader(
+        StreamChannels.following(in, new GrowingFile(path)), allocator);
     try {
       Schema schema = reader.getVectorSchemaRoot().getSchema();
       this.columns = new FileColumn[rowType.getFieldCount()];
