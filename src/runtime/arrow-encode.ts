@@ -3,6 +3,7 @@ import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
 import { columnBatchesFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
+import { columnsAsArrays, hasFixedSizeLists } from './arrow-fixed-lists.js';
 
 /** Arrow IPC stream bytes and the Flink schema they hold. */
 export interface EncodedTable {
@@ -98,6 +99,7 @@ export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Reco
 export function encodedFromIpc(ipc: Uint8Array): EncodedTable {
   const table = flechette.tableFromIPC(ipc);
   const schema = table.schema.fields.map((f) => ({ name: f.name, type: flinkTypeOfArrow(f.type, f.name) }));
+  if (hasFixedSizeLists(table)) return encodeColumns(columnsAsArrays(table), Object.fromEntries(schema.map((f) => [f.name, f.type])));
   return { chunks: [ipc], schema, rows: table.numRows };
 }
 

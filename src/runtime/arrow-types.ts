@@ -85,6 +85,7 @@ export function flinkTypeOfArrow(type: ArrowType, column: string): string {
     case T.Dictionary:
       return flinkTypeOfArrow(type.dictionary, column);
     case T.List:
+    case T.FixedSizeList: // re-encoded as a List (arrow-fixed-lists.ts)
       return `ARRAY<${flinkTypeOfArrow(type.children[0]!.type, column)}>`;
   }
   throw new FlinkFrameError(
