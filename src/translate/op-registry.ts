@@ -33,11 +33,14 @@ export type ArgKind = 'any' | 'number' | 'wide' | 'double' | 'integer' | 'string
 
 export interface OpDef {
   /**
-   * Flink SQL: a template where $0, $1, ... are the converted arguments, or a function of them for ops
+   * Flink SQL: a template where $0, $1, ... are the converted arguments ($type0 the first one's type), or a function of them for ops
    * whose SQL depends on the arguments (optional arguments, folding literal 0-based indexes to 1-based).
    */
   sql: string | ((args: SqlExpr[], over: Over) => string);
-  /** Result type: a Flink type name, '$0' (the first converted argument's type) or 'common' (all arguments' common type). */
+  /**
+   * Result type: a Flink type name, '$0' (the first converted argument's type), a type naming it ('ARRAY<$0>')
+   * or 'common' (all arguments' common type).
+   */
   type: string;
   args: ArgKind[];
   /** How many trailing arguments may be left out (JS defaults apply). */
@@ -214,6 +217,9 @@ const extremum = (fn: 'GREATEST' | 'LEAST') => (a: SqlExpr[]) => {
 const num = (sql: string, args: ArgKind[] = ['math']): OpDef => ({ sql, type: 'DOUBLE', args });
 const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true, validOnly: true });
 
+/** An empty array of the first argument's type ($type0): Flink has no empty ARRAY[] literal. */
+const EMPTY_ARRAY = 'ARRAY_REMOVE(ARRAY[CAST(NULL AS $type0)], CAST(NULL AS $type0))';
+
 /** JSON.stringify(x) for values whose JSON text Flink writes as JS does (not doubles: Flink writes 3.0, JS 3). */
 function toJson([x]: SqlExpr[]): string {
   const family = familyOf(x.type);
@@ -245,6 +251,11 @@ export const OPS: Record<string, OpDef> = {
   median: agg('PERCENTILE($0, 0.5)$over', 'DOUBLE', ['number']),
   // PERCENTILE interpolates linearly between the closest ranks, as Arquero's quantile does (measured)
   quantile: agg('PERCENTILE($0, $1)$over', 'DOUBLE', ['number', 'constant']),
+  // Arquero collects the valid values in row order: per row, the window's ORDER BY gives that order; rollup
+  // computes it per row first on an ordered table (verbs/rollup.ts). No valid value gives [], not NULL.
+  array_agg: agg(`COALESCE(ARRAY_AGG($0 IGNORE NULLS)$over, ${EMPTY_ARRAY})`, 'ARRAY<$0>'),
+  // first appearances in no particular order (Flink has no DISTINCT window aggregate; IGNORE NULLS and FILTER still gave [null] with DISTINCT)
+  array_agg_distinct: { ...agg(`COALESCE(ARRAY_REMOVE(ARRAY_AGG(DISTINCT $0), CAST(NULL AS $type0)), ${EMPTY_ARRAY})`, 'ARRAY<$0>'), perRow: false },
 
   // math (Math.* and op.*)
   // on BIGINT, so ABS of the smallest INT does not wrap around
@@ -456,7 +467,7 @@ export const CONSTANTS: Record<string, unknown> = {
   'Math.SQRT2': Math.SQRT2,
 };
 
-const ARRAYS = 'returns an array; flinkframe moves no ARRAY columns between Flink and JavaScript (the Arrow data plane carries scalars only)';
+const ARRAYS = 'returns an array, and has no Flink SQL form yet (ARRAY columns can be collected; this op is not mapped)';
 const OBJECTS = 'returns a JS object, which has no Flink SQL column type flinkframe can return';
 const OBJECT_INPUT = 'reads JS objects, and flinkframe columns hold no objects (no MAP or ROW columns reach Flink)';
 
@@ -468,7 +479,7 @@ export const UNTRANSLATED: Record<string, string> = {
   covariancep: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   corr: 'has no Flink SQL aggregate (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   bins: 'is computed by the bin() helper of the frame, not as an expression',
-  array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
+  object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
   match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,
   entries: ARRAYS, has: OBJECT_INPUT, keys: ARRAYS, object: OBJECTS, values: ARRAYS, row_object: OBJECTS,
@@ -496,6 +507,8 @@ export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
   { op: 'string methods (d.s.toUpperCase() ...)', difference: 'On null they give null; in JS they throw a TypeError.' },
   { op: 'parse_float parse_int parseFloat parseInt', difference: 'Text with no number gives null; JS gives NaN (both are invalid values in Arquero). parse_int reads radix 10 only and does not read 0x prefixes.' },
   { op: 'parse_date', difference: 'Reads ISO 8601 text (yyyy-MM-dd, yyyy-MM-dd[T ]HH:mm:ss[.SSS][Z]) only; other formats Date.parse accepts (offsets, HH:mm without seconds, "March 7, 2020") give null.' },
+  { op: 'array_agg', difference: 'On a table with neither orderby nor a row ordinal (rowOrder \'arquero\') the values come in an arbitrary order; Arquero keeps input order. A group with no valid value gives null, not [].' },
+  { op: 'array_agg_distinct', difference: 'The values come in an arbitrary order (Arquero: first appearance), and it is not computed per row (derive): Flink has no DISTINCT window aggregate.' },
   { op: 'any', difference: 'Gives the valid value of an arbitrary row (FIRST_VALUE without an order); Arquero gives the first valid value in input order.' },
   { op: 'recode', difference: 'Keys match the value\'s JS string form (`${value}`) for strings, numbers, booleans and null; a map used with a date column, or keys of mixed kinds in a Map, are refused.' },
   { op: 'row_number lag lead first_value last_value fill_down fill_up rolling()', difference: 'Rows tied on every orderby key come in an arbitrary order (Arquero keeps their input order), so these can differ between tied rows; order by a unique key too. On a table without orderby they are refused (Arquero would use input order).' },
