@@ -12,6 +12,7 @@ import * as aq from 'arquero';
 import * as ff from '../dist/src/index.js';
 import { finalQuery } from '../dist/src/frame/final-query.js';
 import { collectIpcSync } from '../dist/src/runtime/collect-sync.js';
+import { arqueroOfIpc } from '../dist/src/runtime/collect-nested.js';
 
 const fl = ff.session({ rowOrder: 'arquero', parallelism: 1 });
 
@@ -28,8 +29,7 @@ function materialize(frame) {
   const session = frame.state.session;
   session.prepare(frame.state.node);
   const chunks = collectIpcSync(session.engine, sql, schema);
-  const [first, ...rest] = chunks.map((bytes) => aq.fromArrow(bytes));
-  const local = rest.length ? first.concat(...rest) : first;
+  const local = arqueroOfIpc(chunks, aq.fromArrow);
   const grouped = frame.isGrouped() && frame.groups().every((g) => local.columnNames().includes(g));
   return grouped ? local.groupby(...frame.groups()) : local;
 }

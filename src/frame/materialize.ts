@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
 import { tableFromIPC, Table as ArrowTable } from 'apache-arrow';
 import { collectIpc } from '../runtime/collect.js';
-import { withPlainLists } from '../runtime/collect-lists.js';
+import { arqueroOfIpc } from '../runtime/collect-nested.js';
 import { writeFiles, type FileFormat } from '../runtime/write-files.js';
 import { writeJdbc as writeJdbcRows, type JdbcTarget } from '../runtime/write-jdbc.js';
 import { writeKafka as writeKafkaRows } from '../runtime/write-kafka.js';
@@ -39,8 +39,7 @@ async function collectChunks(table: Table, options: { limit?: number; offset?: n
 }
 
 function toArquero(chunks: Uint8Array[]): aq.ColumnTable {
-  const [first, ...rest] = chunks.map((bytes) => withPlainLists(aq.fromArrow(bytes)));
-  return rest.length ? first!.concat(...rest) : first!;
+  return arqueroOfIpc(chunks, aq.fromArrow);
 }
 
 /** Runs the plan and returns the result as an Arquero table (backed by the Arrow data Flink wrote). */

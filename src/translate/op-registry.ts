@@ -217,8 +217,17 @@ const extremum = (fn: 'GREATEST' | 'LEAST') => (a: SqlExpr[]) => {
 const num = (sql: string, args: ArgKind[] = ['math']): OpDef => ({ sql, type: 'DOUBLE', args });
 const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true, validOnly: true });
 
-/** An empty array of the first argument's type ($type0): Flink has no empty ARRAY[] literal. */
-const EMPTY_ARRAY = 'ARRAY_REMOVE(ARRAY[CAST(NULL AS $type0)], CAST(NULL AS $type0))';
+/** An empty array of the i-th argument's type ($type0): Flink has no empty ARRAY[] literal. */
+const emptyArray = (i: number) => `ARRAY_REMOVE(ARRAY[CAST(NULL AS $type${i})], CAST(NULL AS $type${i}))`;
+const EMPTY_ARRAY = emptyArray(0);
+
+/** The i-th values of the rows where key ($0) and value ($1) are both valid (Arquero skips the others). */
+const validPairPart = (i: number) =>
+  `COALESCE(ARRAY_AGG(CASE WHEN $0 IS NOT NULL AND $1 IS NOT NULL THEN $${i} END IGNORE NULLS)$over, ${emptyArray(i)})`;
+
+/** A key-value aggregate as ROW<tag MAP<key, value>>; both arrays see the same rows in the same order. */
+const pairsAgg = (tag: string): OpDef =>
+  agg(`CAST(ROW(MAP_FROM_ARRAYS(${validPairPart(0)}, ${validPairPart(1)})) AS ROW<\`${tag}\` MAP<$type0, $type1>>)`, `ROW<\`${tag}\` MAP<$0, $1>>`, ['any', 'any']);
 
 /** JSON.stringify(x) for values whose JSON text Flink writes as JS does (not doubles: Flink writes 3.0, JS 3). */
 function toJson([x]: SqlExpr[]): string {
@@ -256,6 +265,11 @@ export const OPS: Record<string, OpDef> = {
   array_agg: agg(`COALESCE(ARRAY_AGG($0 IGNORE NULLS)$over, ${EMPTY_ARRAY})`, 'ARRAY<$0>'),
   // first appearances in no particular order (Flink has no DISTINCT window aggregate; IGNORE NULLS and FILTER still gave [null] with DISTINCT)
   array_agg_distinct: { ...agg(`COALESCE(ARRAY_REMOVE(ARRAY_AGG(DISTINCT $0), CAST(NULL AS $type0)), ${EMPTY_ARRAY})`, 'ARRAY<$0>'), perRow: false },
+  // key-value aggregates: a MAP built from the valid pairs in row order (duplicate keys kept), wrapped in a ROW
+  // whose one field name says which JS value collect makes of it (runtime/collect-nested.ts, docs/semantics.md)
+  entries_agg: pairsAgg('__ff_entries'),
+  object_agg: pairsAgg('__ff_object'),
+  map_agg: pairsAgg('__ff_map'),
 
   // math (Math.* and op.*)
   // on BIGINT, so ABS of the smallest INT does not wrap around
@@ -479,7 +493,6 @@ export const UNTRANSLATED: Record<string, string> = {
   covariancep: 'has no Flink SQL aggregate (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   corr: 'has no Flink SQL aggregate (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   bins: 'is computed by the bin() helper of the frame, not as an expression',
-  object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
   match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,
   entries: ARRAYS, has: OBJECT_INPUT, keys: ARRAYS, object: OBJECTS, values: ARRAYS, row_object: OBJECTS,
