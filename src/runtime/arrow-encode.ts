@@ -4,6 +4,7 @@ import type { Schema } from '../translate/schema.js';
 import { columnBatchesFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
 import { columnsAsArrays, hasFixedSizeLists } from './arrow-fixed-lists.js';
+import { encodeObjectColumns } from './object-values.js';
 
 /** Arrow IPC stream bytes and the Flink schema they hold. */
 export interface EncodedTable {
@@ -78,7 +79,8 @@ export const BATCH_ROWS = 1 << 16;
  * stream is kept as the list of flechette's message and body chunks, written to the source file one after another
  * without joining them into one buffer first. NaN in a non-float column is a missing value (Arquero's reading).
  */
-export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
+export function encodeColumns(givenColumns: [string, ArrayLike<unknown>][], columnTypes: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
+  const { given, types } = encodeObjectColumns(givenColumns, columnTypes); // objects and RegExps: object-values.ts
   const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
   const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
     FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !values.some(isNaNValue)

@@ -45,6 +45,9 @@ const arrowOfFlink: Record<string, (t: FlinkType) => ArrowType> = {
 export function arrowTypeOf(flinkType: string, column: string): ArrowType {
   const element = /^ARRAY<(.+)>(?: NOT NULL)?$/.exec(flinkType.trim());
   if (element) return flechette.list(arrowTypeOf(element[1]!, column));
+  // the one-field tagged rows of object-values.ts
+  const tagged = /^ROW<`(\w+)` STRING>(?: NOT NULL)?$/.exec(flinkType.trim());
+  if (tagged) return flechette.struct([flechette.field(tagged[1]!, flechette.utf8())]);
   const parsed = parseFlinkType(flinkType);
   const make = arrowOfFlink[parsed.root];
   if (!make) {
@@ -84,6 +87,8 @@ export function flinkTypeOfArrow(type: ArrowType, column: string): string {
       return `DECIMAL(${type.precision}, ${type.scale})`;
     case T.Dictionary:
       return flinkTypeOfArrow(type.dictionary, column);
+    case T.Struct:
+      return `ROW<${type.children.map((f) => `\`${f.name}\` ${flinkTypeOfArrow(f.type, column)}`).join(', ')}>`;
     case T.List:
     case T.FixedSizeList: // re-encoded as a List (arrow-fixed-lists.ts)
       return `ARRAY<${flinkTypeOfArrow(type.children[0]!.type, column)}>`;

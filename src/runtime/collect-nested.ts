@@ -1,5 +1,6 @@
 import type * as aq from 'arquero';
 import * as flechette from '@uwdata/flechette';
+import { objectDecoder } from './object-values.js';
 
 /** A list value read from Arrow (a typed-array view for numbers) as the plain JS array Arquero would hold. */
 function plainArray(value: unknown): unknown {
@@ -32,12 +33,14 @@ function conversionOf(type: flechette.DataType | undefined): ((value: unknown) =
     const tag = type.children[0]!.name;
     const make = TAGGED_MAPS[tag];
     if (make) return (v) => (v == null ? v : make(entriesOf((v as Record<string, unknown>)[tag])));
+    const decode = objectDecoder(tag);
+    if (decode) return (v) => (v == null ? v : decode((v as Record<string, string>)[tag]!));
   }
   return undefined;
 }
 
 /**
- * Collected ARRAY, MAP and tagged ROW columns as Arquero holds such values: flechette gives a list of numbers as
+ * Collected ARRAY, MAP and tagged ROW columns (here and object-values.ts) as Arquero holds such values: flechette gives a list of numbers as
  * a typed-array view (Float64Array...) and a map as its entries, while Arquero's tables and aggregates hold
  * Arrays, objects and Maps.
  */

@@ -1,6 +1,7 @@
 package dev.flinkframe.arrow;
 
 import dev.flinkframe.arrow.ArrowTypeMapping.ColumnWriter;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.complex.ListVector;
@@ -12,12 +13,14 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.MapData;
+import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.types.logical.ArrayType;
 import org.apache.flink.table.types.logical.LogicalType;
 import org.apache.flink.table.types.logical.MapType;
+import org.apache.flink.table.types.logical.RowType;
 
 /**
- * ARRAY and MAP columns as Arrow List and Map vectors. Each element goes through its own type's
+ * ARRAY, MAP and ROW columns as Arrow List, Map and Struct vectors. Each element goes through its own type's
  * writer from {@link ArrowTypeMapping}, seen as field 0 of a one-field row, so nested types need no
  * second set of writers.
  */
@@ -43,7 +46,41 @@ final class ArrowNestedWriters {
       return new Field(name, fieldType, List.of(
           new Field("entries", FieldType.notNullable(ArrowType.Struct.INSTANCE), List.of(key, value))));
     }
+    if (type instanceof RowType row) {
+      List<Field> children = new ArrayList<>();
+      for (RowType.RowField f : row.getFields()) {
+        children.add(ArrowTypeMapping.fieldOf(f.getName(), f.getType()));
+      }
+      return new Field(name, fieldType, children);
+    }
     return new Field(name, fieldType, null);
+  }
+
+  /** A ROW as an Arrow Struct: each field through its own type's writer. */
+  static ColumnWriter struct(LogicalType type, FieldVector vector) {
+    StructVector struct = (StructVector) vector;
+    RowType rowType = (RowType) type;
+    int n = rowType.getFieldCount();
+    FieldVector[] children = new FieldVector[n];
+    ColumnWriter[] writers = new ColumnWriter[n];
+    for (int c = 0; c < n; c++) {
+      children[c] = (FieldVector) struct.getChildByOrdinal(c);
+      writers[c] = ArrowTypeMapping.writer(rowType.getFieldNames().get(c), rowType.getTypeAt(c), children[c]);
+    }
+    return (row, f, i) -> {
+      RowData value = row.getRow(f, n);
+      struct.setIndexDefined(i);
+      for (int c = 0; c < n; c++) {
+        while (children[c].getValueCapacity() <= i) {
+          children[c].reAlloc();
+        }
+        if (value.isNullAt(c)) {
+          children[c].setNull(i);
+        } else {
+          writers[c].write(value, c, i);
+        }
+      }
+    };
   }
 
   static ColumnWriter list(LogicalType type, FieldVector vector) {

@@ -11,6 +11,7 @@ import static org.apache.flink.table.types.logical.LogicalTypeRoot.DOUBLE;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.FLOAT;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.INTEGER;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.MAP;
+import static org.apache.flink.table.types.logical.LogicalTypeRoot.ROW;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.SMALLINT;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
@@ -54,6 +55,7 @@ import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
@@ -189,7 +191,7 @@ public final class ArrowTypeMapping {
         },
         DecimalView::new));
 
-    // ARRAY and MAP columns: an Arrow List (read and written) and an Arrow Map (written only);
+    // ARRAY, MAP and ROW columns: an Arrow List (read and written), an Arrow Struct (both) and Map (written only);
     // their elements go through their own types' mappings (ArrowNestedWriters, view()).
     MAPPINGS.put(ARRAY, new Mapping(
         t -> ArrowType.List.INSTANCE,
@@ -204,6 +206,13 @@ public final class ArrowTypeMapping {
         ArrowNestedWriters::map,
         v -> {
           throw new IllegalStateException("MAP columns cannot be read from Arrow yet");
+        }));
+    MAPPINGS.put(ROW, new Mapping(
+        t -> ArrowType.Struct.INSTANCE,
+        a -> a instanceof ArrowType.Struct,
+        ArrowNestedWriters::struct,
+        v -> {
+          throw new IllegalStateException("ROW views are made by ArrowTypeMapping.view");
         }));
   }
 
@@ -289,6 +298,17 @@ public final class ArrowTypeMapping {
         FieldVector child = list.getDataVector();
         return new ArrowColumnViews.ListView(
             list, view(column, element, child.getField().getType()).apply(child));
+      };
+    }
+    if (type instanceof RowType row && fileType instanceof ArrowType.Struct) {
+      return v -> {
+        StructVector struct = (StructVector) v;
+        ColumnVector[] fields = new ColumnVector[row.getFieldCount()];
+        for (int c = 0; c < fields.length; c++) {
+          FieldVector child = (FieldVector) struct.getChildByOrdinal(c);
+          fields[c] = view(column, row.getTypeAt(c), child.getField().getType()).apply(child);
+        }
+        return new ArrowColumnViews.StructView(struct, fields);
       };
     }
     if (!m.readable.test(fileType)) {
