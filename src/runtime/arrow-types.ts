@@ -45,9 +45,9 @@ const arrowOfFlink: Record<string, (t: FlinkType) => ArrowType> = {
 export function arrowTypeOf(flinkType: string, column: string): ArrowType {
   const element = /^ARRAY<(.+)>(?: NOT NULL)?$/.exec(flinkType.trim());
   if (element) return flechette.list(arrowTypeOf(element[1]!, column));
-  // the one-field tagged rows of object-values.ts
-  const tagged = /^ROW<`(\w+)` STRING>(?: NOT NULL)?$/.exec(flinkType.trim());
-  if (tagged) return flechette.struct([flechette.field(tagged[1]!, flechette.utf8())]);
+  // the tagged rows of texts of object-values.ts
+  const tagged = /^ROW<(`\w+` STRING(?:, `\w+` STRING)*)>(?: NOT NULL)?$/.exec(flinkType.trim());
+  if (tagged) return flechette.struct(tagged[1]!.split(', ').map((f) => flechette.field(f.slice(1, f.lastIndexOf('`')), flechette.utf8())));
   const parsed = parseFlinkType(flinkType);
   const make = arrowOfFlink[parsed.root];
   if (!make) {

@@ -29,7 +29,7 @@ function conversionOf(type: flechette.DataType | undefined): ((value: unknown) =
   if (type?.typeId === T.List || type?.typeId === T.FixedSizeList) return plainArray;
   // a MAP not made by those aggregates (from SQL): a JS Map
   if (type?.typeId === T.Map) return (v) => (v == null ? v : new Map(entriesOf(v)));
-  if (type?.typeId === T.Struct && type.children.length === 1) {
+  if (type?.typeId === T.Struct) {
     const tag = type.children[0]!.name;
     const make = TAGGED_MAPS[tag];
     if (make) return (v) => (v == null ? v : make(entriesOf((v as Record<string, unknown>)[tag])));

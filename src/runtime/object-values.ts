@@ -1,10 +1,12 @@
 /**
- * Columns of JS objects and RegExps. Flink has no such values; each is sent as a one-field ROW holding its
- * text, whose field name says how collect makes the value again (collect-nested.ts):
- * - ROW<`__ff_json` STRING>: a plain object as JSON.stringify writes it (keys in insertion order);
+ * Columns of JS objects and RegExps. Flink has no such values; each is sent as a ROW of texts, whose first
+ * field's name says how collect makes the value again (collect-nested.ts):
+ * - ROW<`__ff_json` STRING, `__ff_equal` STRING>: a plain object as JSON.stringify writes it (keys in insertion
+ *   order), and a text with keys sorted and dates as numbers, equal where op.equal's deep equality is;
  * - ROW<`__ff_regexp` STRING>: a RegExp as String(re) writes it (/source/flags).
- * Equal texts are equal values: a join on such keys matches the rows whose objects Arquero's join keys
- * (util/key-function.js: insertion-ordered keys, RegExps as text) match, see docs/semantics.md.
+ * A join on such keys compares whole rows, so objects match where Arquero's join keys (util/key-function.js:
+ * keys in insertion order, RegExps as text) match; op.equal compares `__ff_equal` (op-registry.ts), see
+ * docs/semantics.md.
  */
 import { FlinkFrameError } from '../errors.js';
 
@@ -13,12 +15,26 @@ interface ObjectForm {
   is: (v: object) => boolean;
   text: (v: object) => string;
   value: (text: string) => unknown;
+  /** A second text, compared by op.equal. */
+  equalText?: (v: object) => string;
+}
+
+/** Deep-equality text as Arquero's op.equal sees values: object keys in any order, a Date as its number. */
+function equalText(v: unknown): string {
+  if (v instanceof Date) return String(+v);
+  if (v instanceof RegExp) return JSON.stringify(String(v));
+  if (Array.isArray(v)) return `[${v.map(equalText).join(',')}]`;
+  if (v !== null && typeof v === 'object') {
+    const keys = Object.keys(v).sort();
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${equalText((v as Record<string, unknown>)[k])}`).join(',')}}`;
+  }
+  return v === undefined ? 'undefined' : JSON.stringify(v);
 }
 
 const isPlainObject = (v: object) => Object.getPrototypeOf(v) === Object.prototype || Object.getPrototypeOf(v) === null;
 
 export const OBJECT_FORMS: ObjectForm[] = [
-  { tag: '__ff_json', is: isPlainObject, text: (v) => JSON.stringify(v), value: (text) => JSON.parse(text) },
+  { tag: '__ff_json', is: isPlainObject, text: (v) => JSON.stringify(v), value: (text) => JSON.parse(text), equalText },
   {
     tag: '__ff_regexp',
     is: (v) => v instanceof RegExp,
@@ -27,7 +43,10 @@ export const OBJECT_FORMS: ObjectForm[] = [
   },
 ];
 
-export const objectColumnType = (tag: string) => `ROW<\`${tag}\` STRING>`;
+export const EQUAL_FIELD = '__ff_equal';
+
+const objectColumnType = (form: ObjectForm) =>
+  `ROW<\`${form.tag}\` STRING${form.equalText ? `, \`${EQUAL_FIELD}\` STRING` : ''}>`;
 
 /** The form of a column whose values are all objects of one form (or null), else undefined. */
 function formOf(name: string, values: ArrayLike<unknown>): ObjectForm | undefined {
@@ -57,8 +76,11 @@ export function encodeObjectColumns(
     if (types[name]) return;
     const form = formOf(name, values);
     if (!form) return;
-    out.types[name] = objectColumnType(form.tag);
-    out.given[i] = [name, Array.from(values, (v) => (v == null ? null : { [form.tag]: form.text(v as object) }))];
+    out.types[name] = objectColumnType(form);
+    out.given[i] = [name, Array.from(values, (v) => (v == null ? null : {
+      [form.tag]: form.text(v as object),
+      ...(form.equalText ? { [EQUAL_FIELD]: form.equalText(v as object) } : {}),
+    }))];
   });
   return out;
 }

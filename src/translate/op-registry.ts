@@ -63,6 +63,9 @@ export interface OpDef {
   validOnly?: boolean;
 }
 
+/** The type of a column of plain JS objects (runtime/object-values.ts). */
+const OBJECT_ROW = 'ROW<`__FF_JSON` STRING, `__FF_EQUAL` STRING>'; // the translator sees types upper-cased
+
 /** Thrown by an op's SQL function when these particular arguments have no Flink SQL form. */
 export class NoSqlForm extends Error {}
 
@@ -378,6 +381,8 @@ export const OPS: Record<string, OpDef> = {
   // join semantics: null equals nothing
   equal: {
     sql: (a) => {
+      // columns of objects (runtime/object-values.ts): their deep-equality texts
+      if (a.every((x) => x.type.toUpperCase().startsWith(OBJECT_ROW))) return `COALESCE(${a[0].sql}.\`__ff_equal\` = ${a[1].sql}.\`__ff_equal\`, FALSE)`;
       if (!commonType(a.map((x) => x.type))) throw new NoSqlForm('values of two types SQL cannot compare');
       return fill('COALESCE($0 = $1, FALSE)', a);
     },
