@@ -27,6 +27,12 @@ describe('key-value aggregates', () => {
     expect(rows[0]!.m).toBeInstanceOf(Map);
   });
 
+  it('an empty result still has the column (an empty Arrow Map in a Struct)', async () => {
+    const empty = fl.table({ g: [], k: [], o: [] }, undefined, { types: { g: 'DOUBLE', k: 'STRING', o: 'DOUBLE' } });
+    const result = await empty.groupby('g').rollup({ x: op.object_agg('k', 'o') }).collect();
+    expect([result.numRows(), result.columnNames()]).toEqual([0, ['g', 'x']]);
+  });
+
   it('the column is a tagged ROW of a MAP', () => {
     const t = fl.table(data).groupby('g').rollup({ x: op.object_agg('k', 'o') });
     expect(t.schema().find((f) => f.name === 'x')?.type).toBe('ROW<`__ff_object` MAP<STRING, DOUBLE>>');
