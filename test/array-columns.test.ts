@@ -41,6 +41,12 @@ describe('array columns from JavaScript', () => {
     expect(rows).toEqual(source.filter((d: { a: number }) => d.a !== 2).objects());
   });
 
+  it('stream() gives its rows with JS arrays too', async () => {
+    const rows: Record<string, unknown>[] = [];
+    for await (const change of fl.table(data).select('k', 'x').stream()) rows.push((change as { row: Record<string, unknown> }).row);
+    expect(rows.sort((a, b) => String(a.k).localeCompare(String(b.k)))).toEqual([{ k: 'a', x: [1, 2, 3] }, { k: 'b', x: [4] }, { k: 'c', x: null }]);
+  });
+
   it('arrays mixed with scalars are refused at the call', () => {
     expect(() => fl.table({ x: [[1], 2] })).toThrow(/mixes ARRAY and DOUBLE/);
   });
