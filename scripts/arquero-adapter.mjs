@@ -16,6 +16,7 @@ import { finalQuery } from '../dist/src/frame/final-query.js';
 import { collectIpcSync } from '../dist/src/runtime/collect-sync.js';
 import { ordinalColumns } from '../dist/src/frame/row-order.js';
 import { groupColumns } from '../dist/src/frame/group-columns.js';
+import { arqueroOfIpc } from '../dist/src/runtime/collect-nested.js';
 
 const fl = ff.session({ rowOrder: 'arquero', parallelism: 1 });
 
@@ -45,8 +46,7 @@ function materialize(frame) {
   const session = frame.state.session;
   session.prepare(frame.state.node);
   const chunks = collectIpcSync(session.engine, sql, schema);
-  const [first, ...rest] = chunks.map((bytes) => aq.fromArrow(bytes));
-  let local = rest.length ? first.concat(...rest) : first;
+  let local = arqueroOfIpc(chunks, aq.fromArrow);
   if (ordinal.length) {
     const positions = Int32Array.from({ length: local.numRows() }, (_, i) => i);
     local = local.assign({ [POSITION]: positions }).orderby(...ordinal).reify().orderby(POSITION);

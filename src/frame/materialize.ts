@@ -1,7 +1,7 @@
 import * as aq from 'arquero';
-import * as flechette from '@uwdata/flechette';
 import { tableFromIPC, Table as ArrowTable } from 'apache-arrow';
 import { collectIpc } from '../runtime/collect.js';
+import { arqueroOfIpc } from '../runtime/collect-nested.js';
 import { writeFiles, type FileFormat } from '../runtime/write-files.js';
 import { writeJdbc as writeJdbcRows, type JdbcTarget } from '../runtime/write-jdbc.js';
 import { writeKafka as writeKafkaRows } from '../runtime/write-kafka.js';
@@ -38,16 +38,8 @@ async function collectChunks(table: Table, options: { limit?: number; offset?: n
   return collectIpc(session.engine, sql, schema, sortKeys(table).length > 0);
 }
 
-/**
- * Result files (one per writing task) as one Arquero table over all their record batches: Arquero's concat
- * would copy every value into new arrays (4 s for 100 MB of two files).
- */
 function toArquero(chunks: Uint8Array[]): aq.ColumnTable {
-  if (chunks.length === 1) return aq.fromArrow(chunks[0]!);
-  const tables = chunks.map((bytes) => flechette.tableFromIPC(bytes, { useDate: true })); // Arquero's own options
-  const columns = tables[0]!.schema.fields.map((f, i): [string, flechette.Column<unknown>] =>
-    [f.name, new flechette.Column(tables.flatMap((t) => t.getChildAt(i)!.data), f.type)]);
-  return aq.fromArrow(flechette.tableFromColumns(columns) as unknown as Parameters<typeof aq.fromArrow>[0]); // a flechette Table, as Arquero reads it
+  return arqueroOfIpc(chunks, aq.fromArrow);
 }
 
 /** Runs the plan and returns the result as an Arquero table (backed by the Arrow data Flink wrote). */

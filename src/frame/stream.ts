@@ -5,6 +5,7 @@ import { CHANGE_KINDS, KIND_COLUMN, streamBatches, type ChangeKind } from '../ru
 import { inputsOf, isUnbounded, type PlanNode } from '../translate/plan.js';
 import { finalQuery } from './final-query.js';
 import type { Table } from './table.js';
+import { withJsValues } from '../runtime/collect-nested.js';
 
 export interface Change {
   kind: ChangeKind;
@@ -25,9 +26,9 @@ function batchesOf(table: Table, options: StreamOptions, limit?: { limit?: numbe
   return streamBatches(session.engine, sql, schema, { batchMs: options.batchMs });
 }
 
-/** Rows as Arquero sees them (numbers for BIGINT, Dates for timestamps), by way of the IPC bytes. */
+/** Rows as Arquero sees them (numbers for BIGINT, Dates for timestamps, JS arrays and objects), by way of the IPC bytes. */
 function rowsOf(batch: RecordBatch): Record<string, unknown>[] {
-  return aq.fromArrow(tableToIPC(new ArrowTable(batch), 'stream')).objects() as Record<string, unknown>[];
+  return withJsValues(aq.fromArrow(tableToIPC(new ArrowTable(batch), 'stream'))).objects() as Record<string, unknown>[];
 }
 
 /** The changes of a query as they happen: for unbounded sources, or to see results before a job ends. */

@@ -1,5 +1,6 @@
 import type * as aq from 'arquero';
 import { inferFlinkType } from '../runtime/arrow-encode.js';
+import { encodeObjectColumns } from '../runtime/object-values.js';
 import type { Schema } from '../translate/schema.js';
 
 /** An Arquero result's columns with the Flink SQL types its values would have in a Flink session. */
@@ -9,9 +10,11 @@ export function localSchema(table: aq.ColumnTable): Schema {
     let type: string;
     try {
       const first = Array.from(values).find((v) => v != null);
-      type = Array.isArray(first)
+      // objects and RegExps as a Flink session types them (object-values.ts)
+      const objectType = encodeObjectColumns([[name, values]], {}).types[name];
+      type = objectType ?? (Array.isArray(first)
         ? `ARRAY<${inferFlinkType(name, (Array.from(values) as unknown[][]).flatMap((v) => v ?? []))}>`
-        : inferFlinkType(name, values);
+        : inferFlinkType(name, values));
     } catch {
       type = 'STRING'; // values of mixed kinds: Arquero holds anything, Flink would need one type
     }

@@ -3,6 +3,8 @@ import { FlinkFrameError } from '../errors.js';
 import type { Schema } from '../translate/schema.js';
 import { columnBatchFor } from './arrow-batches.js';
 import { arrowTypeOf, flinkTypeOfArrow } from './arrow-types.js';
+import { columnsAsArrays, hasFixedSizeLists } from './arrow-fixed-lists.js';
+import { encodeObjectColumns } from './object-values.js';
 
 const typedArrayTypes: [new (...args: never[]) => ArrayLike<unknown>, string][] = [
   [Float64Array, 'DOUBLE'],
@@ -124,7 +126,8 @@ function middle(pieces: Uint8Array[], bytes: number): Uint8Array[] {
  * a record batch at a time is alive, which keeps the garbage collector from walking a whole table of buffers.
  * NaN in a non-float column is a missing value (Arquero's reading).
  */
-export function columnsEncoder(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): ColumnsEncoder {
+export function columnsEncoder(givenColumns: [string, ArrayLike<unknown>][], columnTypes: Record<string, string> = {}, batchRows = BATCH_ROWS): ColumnsEncoder {
+  const { given, types } = encodeObjectColumns(givenColumns, columnTypes); // objects and RegExps: object-values.ts
   const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
   const arrowTypes = given.map(([name], i) => arrowTypeOf(schema[i]!.type, name));
   const rows = given[0]?.[1].length ?? 0;
@@ -170,6 +173,7 @@ export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Reco
 export function encodedFromIpc(ipc: Uint8Array): EncodedTable {
   const table = flechette.tableFromIPC(ipc);
   const schema = table.schema.fields.map((f) => ({ name: f.name, type: flinkTypeOfArrow(f.type, f.name) }));
+  if (hasFixedSizeLists(table)) return encodeColumns(columnsAsArrays(table), Object.fromEntries(schema.map((f) => [f.name, f.type])));
   return { chunks: [ipc], schema, rows: table.numRows };
 }
 

@@ -42,9 +42,42 @@ const arrowOfFlink: Record<string, (t: FlinkType) => ArrowType> = {
   DECIMAL: (t) => flechette.decimal(t.precision ?? 10, t.scale ?? 0, 128),
 };
 
+/** Splits "A, B<C, D>, E" at its top-level commas. */
+function topLevel(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (c === '<' || c === '(') depth++;
+    else if (c === '>' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start).trim());
+  return parts;
+}
+
+/** ARRAY<T>, MAP<K, V> and ROW<`f` T, ...> as Arrow List, Map and Struct (java/ ArrowNestedWriters). */
+function nestedArrowType(flinkType: string, column: string): ArrowType | undefined {
+  const type = flinkType.trim().replace(/ NOT NULL$/, '');
+  const nested = /^(ARRAY|MAP|ROW)<(.+)>$/.exec(type);
+  if (!nested) return undefined;
+  const parts = topLevel(nested[2]!);
+  if (nested[1] === 'ARRAY') return flechette.list(arrowTypeOf(nested[2]!, column));
+  if (nested[1] === 'MAP') return flechette.map(flechette.field('key', arrowTypeOf(parts[0]!, column), false), arrowTypeOf(parts[1]!, column));
+  return flechette.struct(parts.map((f) => {
+    const named = /^`([^`]+)`\s+(.+)$/.exec(f) ?? /^(\S+)\s+(.+)$/.exec(f);
+    if (!named) throw new FlinkFrameError(`flinkframe: cannot read the ROW field "${f}" of column "${column}"`);
+    return flechette.field(named[1]!, arrowTypeOf(named[2]!, column));
+  }));
+}
+
 export function arrowTypeOf(flinkType: string, column: string): ArrowType {
-  const element = /^ARRAY<(.+)>(?: NOT NULL)?$/.exec(flinkType.trim());
-  if (element) return flechette.list(arrowTypeOf(element[1]!, column));
+  const nested = nestedArrowType(flinkType, column);
+  if (nested) return nested;
   const parsed = parseFlinkType(flinkType);
   const make = arrowOfFlink[parsed.root];
   if (!make) {
@@ -84,7 +117,10 @@ export function flinkTypeOfArrow(type: ArrowType, column: string): string {
       return `DECIMAL(${type.precision}, ${type.scale})`;
     case T.Dictionary:
       return flinkTypeOfArrow(type.dictionary, column);
+    case T.Struct:
+      return `ROW<${type.children.map((f) => `\`${f.name}\` ${flinkTypeOfArrow(f.type, column)}`).join(', ')}>`;
     case T.List:
+    case T.FixedSizeList: // re-encoded as a List (arrow-fixed-lists.ts)
       return `ARRAY<${flinkTypeOfArrow(type.children[0]!.type, column)}>`;
   }
   throw new FlinkFrameError(

@@ -115,6 +115,7 @@ function checkWindow(def: OpDef, label: string, ctx: Ctx, node: Node): void {
 
 function typeOf(def: OpDef, args: SqlExpr[], ctx: Ctx, node: Node): string {
   if (def.type === '$0') return baseType(args[0].type);
+  if (/\$\d/.test(def.type)) return def.type.replace(/\$(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type));
   if (def.type !== 'common') return def.type;
   const type = commonType(args.map((a) => a.type));
   if (!type) throw exprError(ctx, `mixes values of types ${args.map((a) => baseType(a.type)).join(', ')} in "${snippet(ctx, node)}"`);
@@ -174,7 +175,7 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   let sql: string;
   try {
     sql = typeof def.sql === 'string'
-      ? fill(def.sql.replaceAll('$over', () => overClause(ctx)).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args)
+      ? fill(def.sql.replaceAll('$over', () => overClause(ctx)).replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type)).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args)
       : def.sql(args, over);
   } catch (e) {
     if (e instanceof NoSqlForm || e instanceof NoWindowForm) throw noTranslation(ctx, node, `${label} with ${e.message}`);

@@ -33,11 +33,14 @@ export type ArgKind = 'any' | 'number' | 'wide' | 'double' | 'integer' | 'string
 
 export interface OpDef {
   /**
-   * Flink SQL: a template where $0, $1, ... are the converted arguments, or a function of them for ops
+   * Flink SQL: a template where $0, $1, ... are the converted arguments ($type0 the first one's type), or a function of them for ops
    * whose SQL depends on the arguments (optional arguments, folding literal 0-based indexes to 1-based).
    */
   sql: string | ((args: SqlExpr[], over: Over) => string);
-  /** Result type: a Flink type name, '$0' (the first converted argument's type) or 'common' (all arguments' common type). */
+  /**
+   * Result type: a Flink type name, '$0' (the first converted argument's type), a type naming it ('ARRAY<$0>')
+   * or 'common' (all arguments' common type).
+   */
   type: string;
   args: ArgKind[];
   /** How many trailing arguments may be left out (JS defaults apply). */
@@ -61,6 +64,9 @@ export interface OpDef {
   /** Where the op's value does not exist (Arquero's undefined, e.g. lag before the first row): see SqlExpr.absent. */
   absent?: (args: SqlExpr[], over: Over) => string | undefined;
 }
+
+/** The type of a column of plain JS objects (runtime/object-values.ts). */
+const OBJECT_ROW = 'ROW<`__FF_JSON` STRING, `__FF_EQUAL` STRING>'; // the translator sees types upper-cased
 
 /** Thrown by an op's SQL function when these particular arguments have no Flink SQL form. */
 export class NoSqlForm extends Error {}
@@ -216,6 +222,18 @@ const extremum = (fn: 'GREATEST' | 'LEAST') => (a: SqlExpr[]) => {
 const num = (sql: string, args: ArgKind[] = ['math']): OpDef => ({ sql, type: 'DOUBLE', args });
 const agg = (sql: string, type: string, args: ArgKind[] = ['any']): OpDef => ({ sql, type, args, agg: true, validOnly: true });
 
+/** An empty array of the i-th argument's type ($type0): Flink has no empty ARRAY[] literal. */
+const emptyArray = (i: number) => `ARRAY_REMOVE(ARRAY[CAST(NULL AS $type${i})], CAST(NULL AS $type${i}))`;
+const EMPTY_ARRAY = emptyArray(0);
+
+/** The i-th values of the rows where key ($0) and value ($1) are both valid (Arquero skips the others). */
+const validPairPart = (i: number) =>
+  `COALESCE(ARRAY_AGG(CASE WHEN $0 IS NOT NULL AND $1 IS NOT NULL THEN $${i} END IGNORE NULLS)$over, ${emptyArray(i)})`;
+
+/** A key-value aggregate as ROW<tag MAP<key, value>>; both arrays see the same rows in the same order. */
+const pairsAgg = (tag: string): OpDef =>
+  agg(`CAST(ROW(MAP_FROM_ARRAYS(${validPairPart(0)}, ${validPairPart(1)})) AS ROW<\`${tag}\` MAP<$type0, $type1>>)`, `ROW<\`${tag}\` MAP<$0, $1>>`, ['any', 'any']);
+
 /** JSON.stringify(x) for values whose JSON text Flink writes as JS does (not doubles: Flink writes 3.0, JS 3). */
 function toJson([x]: SqlExpr[]): string {
   const family = familyOf(x.type);
@@ -247,6 +265,16 @@ export const OPS: Record<string, OpDef> = {
   median: agg('PERCENTILE($0, 0.5)$over', 'DOUBLE', ['number']),
   // PERCENTILE interpolates linearly between the closest ranks, as Arquero's quantile does (measured)
   quantile: agg('PERCENTILE($0, $1)$over', 'DOUBLE', ['number', 'constant']),
+  // Arquero collects the valid values in row order: per row, the window's ORDER BY gives that order; rollup
+  // computes it per row first on an ordered table (verbs/rollup.ts). No valid value gives [], not NULL.
+  array_agg: agg(`COALESCE(ARRAY_AGG($0 IGNORE NULLS)$over, ${EMPTY_ARRAY})`, 'ARRAY<$0>'),
+  // first appearances in no particular order (Flink has no DISTINCT window aggregate; IGNORE NULLS and FILTER still gave [null] with DISTINCT)
+  array_agg_distinct: { ...agg(`COALESCE(ARRAY_REMOVE(ARRAY_AGG(DISTINCT $0), CAST(NULL AS $type0)), ${EMPTY_ARRAY})`, 'ARRAY<$0>'), perRow: false },
+  // key-value aggregates: a MAP built from the valid pairs in row order (duplicate keys kept), wrapped in a ROW
+  // whose one field name says which JS value collect makes of it (runtime/collect-nested.ts, docs/semantics.md)
+  entries_agg: pairsAgg('__ff_entries'),
+  object_agg: pairsAgg('__ff_object'),
+  map_agg: pairsAgg('__ff_map'),
 
   // math (Math.* and op.*)
   // on BIGINT, so ABS of the smallest INT does not wrap around
@@ -355,6 +383,8 @@ export const OPS: Record<string, OpDef> = {
   // join semantics: null equals nothing
   equal: {
     sql: (a) => {
+      // columns of objects (runtime/object-values.ts): their deep-equality texts
+      if (a.every((x) => x.type.toUpperCase().startsWith(OBJECT_ROW))) return `COALESCE(${a[0].sql}.\`__ff_equal\` = ${a[1].sql}.\`__ff_equal\`, FALSE)`;
       if (!commonType(a.map((x) => x.type))) throw new NoSqlForm('values of two types SQL cannot compare');
       return fill('COALESCE($0 = $1, FALSE)', a);
     },
@@ -458,7 +488,7 @@ export const CONSTANTS: Record<string, unknown> = {
   'Math.SQRT2': Math.SQRT2,
 };
 
-const ARRAYS = 'returns an array; flinkframe moves no ARRAY columns between Flink and JavaScript (the Arrow data plane carries scalars only)';
+const ARRAYS = 'returns an array, and has no Flink SQL form yet (ARRAY columns can be collected; this op is not mapped)';
 const OBJECTS = 'returns a JS object, which has no Flink SQL column type flinkframe can return';
 const OBJECT_INPUT = 'reads JS objects, and flinkframe columns hold no objects (no MAP or ROW columns reach Flink)';
 
@@ -470,7 +500,6 @@ export const UNTRANSLATED: Record<string, string> = {
   covariancep: 'runs as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ c: op.covariancep(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no COVAR_POP, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   corr: 'runs as a JavaScript aggregate when it is the whole value of a rollup or of an unordered derive ({ r: op.corr(d.x, d.y) }); here it has no Flink SQL form (Flink 2.3 has no CORR, and the sum-of-products formula loses the precision of Arquero\'s running update)',
   bins: 'is array-valued: it is read only as the spread in op.bin(d.x, ...op.bins(d.x, n)) (or the bin() helper) in derive and groupby, where a pre-query gives its three numbers (frame/bins-spread.ts)',
-  array_agg: ARRAYS, array_agg_distinct: ARRAYS, object_agg: OBJECTS, map_agg: OBJECTS, entries_agg: ARRAYS,
   match: 'matches a JS regular expression; Flink\'s regular expressions are Java\'s, whose syntax and matches differ',
   sequence: ARRAYS, compact: ARRAYS, concat: ARRAYS, pluck: ARRAYS,
   entries: ARRAYS, has: OBJECT_INPUT, keys: ARRAYS, object: OBJECTS, values: ARRAYS, row_object: OBJECTS,
@@ -498,6 +527,9 @@ export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
   { op: 'string methods (d.s.toUpperCase() ...)', difference: 'On null they give null; in JS they throw a TypeError.' },
   { op: 'parse_float parse_int parseFloat parseInt', difference: 'Text with no number gives null; JS gives NaN (both are invalid values in Arquero). parse_int reads radix 10 only and does not read 0x prefixes.' },
   { op: 'parse_date', difference: 'Reads ISO 8601 text (yyyy-MM-dd, yyyy-MM-dd[T ]HH:mm:ss[.SSS][Z]) only; other formats Date.parse accepts (offsets, HH:mm without seconds, "March 7, 2020") give null.' },
+  { op: 'array_agg', difference: 'On a table with neither orderby nor a row ordinal (rowOrder \'arquero\') the values come in an arbitrary order; Arquero keeps input order. A group with no valid value gives null, not [].' },
+  { op: 'array_agg_distinct', difference: 'The values come in an arbitrary order (Arquero: first appearance), and it is not computed per row (derive): Flink has no DISTINCT window aggregate.' },
+  { op: 'entries_agg object_agg map_agg', difference: 'The column is a Flink MAP in a one-field ROW whose name gives the JS form collect makes (docs/semantics.md); without orderby or a row ordinal the pairs come in an arbitrary order, so which duplicate key wins in object_agg and map_agg is arbitrary too.' },
   { op: 'any', difference: 'Gives the valid value of an arbitrary row (FIRST_VALUE without an order); Arquero gives the first valid value in input order.' },
   { op: 'recode', difference: 'Keys match the value\'s JS string form (`${value}`) for strings, numbers, booleans and null; a map used with a date column, or keys of mixed kinds in a Map, are refused.' },
   { op: 'row_number lag lead first_value last_value fill_down fill_up rolling()', difference: 'Rows tied on every orderby key come in an arbitrary order (Arquero keeps their input order), so these can differ between tied rows; order by a unique key too. On a table without orderby they are refused (Arquero would use input order).' },

@@ -3,7 +3,8 @@ import type { NamedSql, PlanNode } from '../../translate/plan.js';
 import { quoteIdent } from '../../translate/sql-text.js';
 import type { Table } from '../table.js';
 import { describe } from './project.js';
-import { singleOrdinal } from '../row-order.js';
+import { singleOrdinal, sortKeys } from '../row-order.js';
+import { derive } from './derive.js';
 import { udfScope, withUdfStages } from '../udf-stages.js';
 import { rollupWithAggregateUdfs } from '../udf-aggregate-rollup.js';
 import { groupColumns } from '../group-columns.js';
@@ -24,7 +25,26 @@ export function rollup(table: Table, values: Record<string, unknown>): Table {
     name,
     sql: translateExpr(name, value, scope).sql,
   }));
-  return aggregated(withUdfStages(table, udfs), aggregates, `rollup(${describe(values)})`);
+  const label = `rollup(${describe(values)})`;
+  if (aggregates.some((a) => IN_ROW_ORDER.test(a.sql)) && sortKeys(table).length) {
+    return rollupInRowOrder(table, values, label);
+  }
+  return aggregated(withUdfStages(table, udfs), aggregates, label);
+}
+
+/** Aggregates whose value depends on the order of the rows (array_agg: the values in row order). */
+const IN_ROW_ORDER = /\bARRAY_AGG\((?!DISTINCT)/;
+
+/**
+ * A GROUP BY aggregate sees a group's rows in no particular order (Flink sorts or hashes them by group), so on a
+ * table with an order (orderby, or the row ordinal of rowOrder 'arquero') a rollup that needs it is computed per
+ * row first, over each group's window in that order (derive), and then one value is taken per group.
+ */
+function rollupInRowOrder(table: Table, values: Record<string, unknown>, label: string): Table {
+  const names = Object.keys(values);
+  const perRow = Object.fromEntries(names.map((name, i) => [`__ff_rollup_${i}`, values[name]]));
+  const derived = derive(table, perRow);
+  return aggregated(derived, names.map((name, i) => ({ name, sql: `FIRST_VALUE(${quoteIdent(`__ff_rollup_${i}`)})` })), label);
 }
 
 export function count(table: Table, options: { as?: string }): Table {

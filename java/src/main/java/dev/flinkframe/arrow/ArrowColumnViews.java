@@ -15,6 +15,9 @@ import org.apache.flink.table.data.TimestampData;
 import org.apache.arrow.vector.complex.ListVector;
 import org.apache.flink.table.data.ArrayData;
 import org.apache.flink.table.data.columnar.ColumnarArrayData;
+import org.apache.flink.table.data.columnar.ColumnarRowData;
+import org.apache.flink.table.data.columnar.vector.RowColumnVector;
+import org.apache.flink.table.data.columnar.vector.VectorizedColumnBatch;
 import org.apache.flink.table.data.columnar.vector.ArrayColumnVector;
 import org.apache.flink.table.data.columnar.vector.BooleanColumnVector;
 import org.apache.flink.table.data.columnar.vector.ByteColumnVector;
@@ -240,6 +243,27 @@ final class ArrowColumnViews {
       ArrowBuf offsets = list.getOffsetBuffer();
       int start = offsets.getInt(4L * i);
       return new ColumnarArrayData(elements, start, offsets.getInt(4L * (i + 1)) - start);
+    }
+  }
+
+  /** A Struct vector as a ROW column: one view per field. */
+  static final class StructView implements RowColumnVector {
+    private final ValueVector struct;
+    private final VectorizedColumnBatch fields;
+
+    StructView(ValueVector struct, ColumnVector[] fields) {
+      this.struct = struct;
+      this.fields = new VectorizedColumnBatch(fields);
+    }
+
+    @Override
+    public boolean isNullAt(int i) {
+      return struct.isNull(i);
+    }
+
+    @Override
+    public ColumnarRowData getRow(int i) {
+      return new ColumnarRowData(fields, i);
     }
   }
 

@@ -10,6 +10,8 @@ import static org.apache.flink.table.types.logical.LogicalTypeRoot.DECIMAL;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.DOUBLE;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.FLOAT;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.INTEGER;
+import static org.apache.flink.table.types.logical.LogicalTypeRoot.MAP;
+import static org.apache.flink.table.types.logical.LogicalTypeRoot.ROW;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.SMALLINT;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.TIMESTAMP_WITHOUT_TIME_ZONE;
 import static org.apache.flink.table.types.logical.LogicalTypeRoot.TIMESTAMP_WITH_LOCAL_TIME_ZONE;
@@ -53,12 +55,12 @@ import org.apache.arrow.vector.TinyIntVector;
 import org.apache.arrow.vector.VarBinaryVector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.complex.StructVector;
 import org.apache.arrow.vector.types.DateUnit;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
 import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
-import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.flink.core.memory.MemorySegment;
 import org.apache.flink.table.data.DecimalData;
@@ -189,20 +191,28 @@ public final class ArrowTypeMapping {
         },
         DecimalView::new));
 
-    // ARRAY columns are read (an Arrow List, each element through its own type's view: see view());
-    // writing them is not done yet, and says so.
+    // ARRAY, MAP and ROW columns: an Arrow List (read and written), an Arrow Struct (both) and Map (written only);
+    // their elements go through their own types' mappings (ArrowNestedWriters, view()).
     MAPPINGS.put(ARRAY, new Mapping(
-        t -> {
-          throw new UnsupportedOperationException("Columns of type " + t.asSummaryString()
-              + " cannot be written as Arrow yet; unroll or spread them, or CAST them to STRING.");
-        },
+        t -> ArrowType.List.INSTANCE,
         a -> a instanceof ArrowType.List,
-        (t, v) -> {
-          throw new UnsupportedOperationException("Columns of type " + t.asSummaryString()
-              + " cannot be written as Arrow yet.");
-        },
+        ArrowNestedWriters::list,
         v -> {
           throw new IllegalStateException("ARRAY views are made by ArrowTypeMapping.view");
+        }));
+    MAPPINGS.put(MAP, new Mapping(
+        t -> new ArrowType.Map(false),
+        a -> false,
+        ArrowNestedWriters::map,
+        v -> {
+          throw new IllegalStateException("MAP columns cannot be read from Arrow yet");
+        }));
+    MAPPINGS.put(ROW, new Mapping(
+        t -> ArrowType.Struct.INSTANCE,
+        a -> a instanceof ArrowType.Struct,
+        ArrowNestedWriters::struct,
+        v -> {
+          throw new IllegalStateException("ROW views are made by ArrowTypeMapping.view");
         }));
   }
 
@@ -262,10 +272,14 @@ public final class ArrowTypeMapping {
   public static Schema schemaOf(RowType rowType) {
     List<Field> fields = new ArrayList<>();
     for (RowType.RowField f : rowType.getFields()) {
-      ArrowType type = mapping(f.getName(), f.getType()).arrowType.apply(f.getType());
-      fields.add(new Field(f.getName(), new FieldType(f.getType().isNullable(), type, null), null));
+      fields.add(fieldOf(f.getName(), f.getType()));
     }
     return new Schema(fields);
+  }
+
+  /** The Arrow field of one column (with the children of a List or Map). */
+  static Field fieldOf(String column, LogicalType type) {
+    return ArrowNestedWriters.fieldOf(column, type, mapping(column, type).arrowType.apply(type));
   }
 
   /** The vector must have been made from {@link #schemaOf}. */
@@ -284,6 +298,17 @@ public final class ArrowTypeMapping {
         FieldVector child = list.getDataVector();
         return new ArrowColumnViews.ListView(
             list, view(column, element, child.getField().getType()).apply(child));
+      };
+    }
+    if (type instanceof RowType row && fileType instanceof ArrowType.Struct) {
+      return v -> {
+        StructVector struct = (StructVector) v;
+        ColumnVector[] fields = new ColumnVector[row.getFieldCount()];
+        for (int c = 0; c < fields.length; c++) {
+          FieldVector child = (FieldVector) struct.getChildByOrdinal(c);
+          fields[c] = view(column, row.getTypeAt(c), child.getField().getType()).apply(child);
+        }
+        return new ArrowColumnViews.StructView(struct, fields);
       };
     }
     if (!m.readable.test(fileType)) {
