@@ -10,7 +10,6 @@ import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.utils.JoinedRowData;
 import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
@@ -49,6 +48,9 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   /** A processing-time timer is pending that will flush whatever is buffered or in flight (the time bound). */
   private transient boolean timerSet;
   private transient UdfMetricsBridge metrics;
+  /** The output row and record, refilled for each row emitted. */
+  private transient JoinedRowData joined;
+  private transient StreamRecord<RowData> record;
 
   JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType[] resultTypes) {
     this.spec = spec;
@@ -65,6 +67,8 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     buffer = new ArrayList<>(spec.batchSize);
     inFlight = new ArrayDeque<>();
     spare = new ArrayDeque<>();
+    joined = new JoinedRowData();
+    record = new StreamRecord<>(joined);
     allocator = new RootAllocator();
     codec = new ArrowBatchCodec(spec.name, argType, argFields, resultTypes, spec.resultTypes, allocator);
     worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile,
@@ -125,18 +129,24 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     if (!spec.pipeline) receive();
   }
 
-  /** Emits the oldest batch in flight, joined with its results. */
+  /**
+   * Emits the oldest batch in flight, joined with its results. The joined row, its result part (a view over the
+   * result's Arrow vectors) and the record are reused from row to row, as Flink's own operators reuse theirs: a
+   * chained operator that keeps a row copies it (Flink copies between operators unless object reuse is on, and
+   * with it on an operator must not keep its input).
+   */
   private void receive() throws Exception {
     List<RowData> batch = inFlight.poll();
     if (batch == null) return;
-    Object[][] results = codec.decodeColumns(worker.receive(), batch.size());
+    codec.readRows(worker.receive(), batch.size(), results -> {
+      for (int i = 0; i < batch.size(); i++) {
+        RowData in = batch.get(i);
+        results.setRowId(i);
+        joined.replace(in, results).setRowKind(in.getRowKind());
+        output.collect(record.replace(joined));
+      }
+    });
     metrics.apply(codec.lastMetrics());
-    for (int i = 0; i < batch.size(); i++) {
-      RowData in = batch.get(i);
-      GenericRowData appended = new GenericRowData(results.length);
-      for (int c = 0; c < results.length; c++) appended.setField(c, results[c][i]);
-      output.collect(new StreamRecord<>(new JoinedRowData(in.getRowKind(), in, appended)));
-    }
     batch.clear();
     spare.add(batch);
   }
