@@ -103,7 +103,7 @@ final class UdfWorker implements AutoCloseable {
   void send(byte[] bytes) throws IOException {
     try {
       if (bytes.length >= UdfExchange.FILE_THRESHOLD) {
-        exchange.writeRequest(bytes);
+        writeToExchange(bytes);
         requests.writeInt(-bytes.length);
       } else {
         requests.writeInt(bytes.length);
@@ -112,6 +112,16 @@ final class UdfWorker implements AutoCloseable {
       requests.flush();
     } catch (IOException e) {
       throw died();
+    }
+  }
+
+  /** A batch into the exchange file; its failure (a full /dev/shm, say) is not the worker's death. */
+  private void writeToExchange(byte[] bytes) throws UdfFailure {
+    try {
+      exchange.writeRequest(bytes);
+    } catch (IOException e) {
+      throw new UdfFailure("JavaScript UDF '" + udfName + "': cannot write a batch of " + bytes.length + " bytes to its exchange file ("
+          + e.getMessage() + "). The files are in /dev/shm when the machine has it: give it room, or use a smaller batchSize.");
     }
   }
 
