@@ -1,9 +1,11 @@
 // JavaScript UDFs: rows per second of one job (a datagen table of two BIGINT sequences → c = a + b → sum of c)
 // computed by plain Flink SQL, a flinkframe vectorized UDF, a flinkframe row UDF, a Java ScalarFunction (no
-// process boundary) and PyFlink 2.3's pandas UDF, at the same parallelism on the same machine in the same run.
+// process boundary) and PyFlink 2.3's pandas UDF, at the same parallelism on the same machine in the same run
+// (one PyFlink run after each round of flinkframe runs, so that a change of load weighs on both).
 // Then the UDF plan optimizations, each with and without (udf-plan-switches.ts), and a batch-size sweep.
 // PyFlink runs from bench/.venv, created on first use (`pip install apache-flink==2.3.0`).
-//     node dist/bench/udf.js [--quick] [--no-pyflink] [--rows N] [--reps N] [--parallelism N]
+//     node dist/bench/udf.js [--quick] [--no-pyflink] [--no-plan] [--rows N] [--reps N] [--parallelism N]
+// (--no-plan: only the engines, without the plan optimizations and the batch-size sweep)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -66,18 +68,22 @@ const jobs: Record<string, Job> = {
   ...(javaProblem ? {} : { 'Java ScalarFunction': () => session.sql('SELECT SUM(jadd(a, b)) AS s FROM gen').objects() }),
 };
 
-async function measure(named: Record<string, Job>, times: number, answer = expected): Promise<Record<string, number>> {
+/** Medians of the jobs' times; `afterRound` runs after each round of timed runs (PyFlink's turn, interleaved). */
+async function measure(named: Record<string, Job>, times: number, answer = expected, afterRound = () => {}): Promise<Record<string, number>> {
   for (const [name, job] of Object.entries(named)) {
     const got = String((await job())[0]!.s); // warm-up, and the same answer from each
     if (got !== answer) throw new Error(`${name} answered ${got}, expected ${answer}`);
   }
   const ms: Record<string, number[]> = Object.fromEntries(Object.keys(named).map((k) => [k, []]));
-  for (let r = 0; r < times; r++) for (const [name, job] of Object.entries(named)) ms[name]!.push((await timed(job)).ms);
+  for (let r = 0; r < times; r++) {
+    for (const [name, job] of Object.entries(named)) ms[name]!.push((await timed(job)).ms);
+    afterRound();
+  }
   return Object.fromEntries(Object.entries(ms).map(([k, v]) => [k, median(v)]));
 }
 
-/** PyFlink's plain SQL and pandas UDF runs of the same job, or why they could not run. */
-function pyflink(batchSize: number): { times?: Record<string, number>; problem?: string } {
+/** PyFlink's plain SQL and pandas UDF runs of the same job (`runs` timed runs after a warm-up), or why they could not run. */
+function pyflink(batchSize: number, runs = reps): { times?: Record<string, number[]>; problem?: string } {
   if (process.argv.includes('--no-pyflink')) return { problem: 'skipped (--no-pyflink)' };
   const venv = join(root, 'bench', '.venv');
   const python = join(venv, 'bin', 'python');
@@ -90,19 +96,39 @@ function pyflink(batchSize: number): { times?: Record<string, number>; problem?:
     const pip = spawnSync(join(venv, 'bin', 'pip'), ['install', '-q', 'apache-flink==2.3.0'], { encoding: 'utf8' });
     if (pip.status !== 0) return { problem: `pip install apache-flink==2.3.0 failed: ${pip.stderr.trim().split('\n').slice(-3).join(' / ')}` };
   }
-  const run = spawnSync(python, [join(root, 'bench', 'udf_pyflink.py'), String(rows), String(parallelism), String(reps), String(batchSize)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const run = spawnSync(python, [join(root, 'bench', 'udf_pyflink.py'), String(rows), String(parallelism), String(runs), String(batchSize)], { encoding: 'utf8', maxBuffer: 1 << 26 });
   const last = run.stdout.trim().split('\n').at(-1) ?? '';
   if (run.status !== 0 || !last.startsWith('{')) return { problem: `PyFlink job failed (exit ${run.status}): ${run.stderr.trim().split('\n').slice(-4).join(' / ')}` };
   const out = JSON.parse(last) as { times: Record<string, number[]>; answers: Record<string, number> };
   const wrong = Object.entries(out.answers).find(([, a]) => String(a) !== expected);
   if (wrong) return { problem: `PyFlink ${wrong[0]} answered ${wrong[1]}, expected ${expected}` };
-  return { times: Object.fromEntries(Object.entries(out.times).map(([k, v]) => [k, median(v)])) };
+  return { times: out.times };
+}
+
+/**
+ * PyFlink's runs interleaved with flinkframe's: one PyFlink run (its own process, after its warm-up) after each
+ * round of flinkframe runs, so that a change of the machine's load during the benchmark weighs on both alike.
+ */
+function interleavedPyflink(batchSize: number): { afterRound: () => void; result: () => { times?: Record<string, number>; problem?: string } } {
+  const runs: Record<string, number[]> = {};
+  let problem = process.argv.includes('--no-pyflink') ? 'skipped (--no-pyflink)' : undefined;
+  return {
+    afterRound: () => {
+      if (problem) return;
+      const one = pyflink(batchSize, 1);
+      if (one.problem) problem = one.problem;
+      for (const [k, v] of Object.entries(one.times ?? {})) (runs[k] ??= []).push(...v);
+    },
+    result: () => (problem ? { problem } : { times: Object.fromEntries(Object.entries(runs).map(([k, v]) => [k, median(v)])) }),
+  };
 }
 
 console.log(`UDF benchmark: ${rows} rows (datagen, two BIGINT sequences), parallelism ${parallelism}, median of ${reps} runs\n`);
-const times = await measure(jobs, reps);
-const py = pyflink(10_000);
-const pyDefault = process.argv.includes('--pyflink-default-batch') ? pyflink(1_000) : { problem: 'not run (--pyflink-default-batch)' };
+const pyRounds = interleavedPyflink(10_000);
+const times = await measure(jobs, reps, expected, pyRounds.afterRound);
+const py = pyRounds.result();
+const pyDefaultRuns = process.argv.includes('--pyflink-default-batch') ? pyflink(1_000) : { problem: 'not run (--pyflink-default-batch)' };
+const pyDefault = { ...pyDefaultRuns, times: pyDefaultRuns.times && Object.fromEntries(Object.entries(pyDefaultRuns.times).map(([k, v]) => [k, median(v)])) };
 const all: Record<string, number> = { ...times };
 if (py.times) {
   all['PyFlink plain SQL'] = py.times.plain!;
@@ -122,6 +148,12 @@ console.log(`\nvectorized UDF is ${fmt(times['flinkframe row UDF']! / vec, 2)}x 
 if (py.times) checks.push(check('vectorized UDF throughput vs PyFlink pandas UDF (batch 10000)', py.times.pandas! / vec, 'x', '>=', 2));
 if (pyDefault.times) console.log(`vectorized UDF vs PyFlink pandas UDF at its default batch size: ${fmt(pyDefault.times.pandas! / vec, 2)}x`);
 if (!javaProblem) checks.push(check('vectorized UDF throughput vs Java ScalarFunction', times['Java ScalarFunction']! / vec, 'x', '>=', 0.5));
+
+if (process.argv.includes('--no-plan')) {
+  printSummary('udf', checks);
+  await session.close();
+  process.exit(0);
+}
 
 // ---- the plan optimizations, each against its absence (same run) ----
 type Switch = keyof typeof udfPlanSwitches;

@@ -96,6 +96,17 @@ describe('JavaScript UDFs on Arrow batches', () => {
     expect(error?.message).toMatch(/\(JS\) at .*udf:picky/);
   });
 
+  it('names the offending row of a late batch while other batches are in flight', async () => {
+    // batches of 1000 rows go through the exchange files, several in flight: the error is the 21st batch's
+    fl.addFunction('pickyLate', udf((x: number) => {
+      if (x === 20_500) throw new RangeError('too far');
+      return x;
+    }, { returns: 'BIGINT', batchSize: 1000 }));
+    const a = Array.from({ length: 25_000 }, (_, i) => i);
+    const t = fl.table({ a }, undefined, { types: { a: 'BIGINT' } }).derive({ p: (d: any) => op.pickyLate(d.a) });
+    await expect(t.objects()).rejects.toThrow(/JavaScript UDF 'pickyLate' failed on row \(d\.a=20500\): too far/);
+  });
+
   it('fails the job with a clear message when the worker dies', async () => {
     fl.addFunction('quitter', udf(() => process.exit(7), { returns: 'BIGINT' }));
     const t = fl.table({ a: [1] }, undefined, { types: { a: 'BIGINT' } }).derive({ q: (d: any) => op.quitter(d.a) });

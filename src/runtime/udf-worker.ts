@@ -7,6 +7,7 @@
 import { Console } from 'node:console';
 import { writeSync } from 'node:fs';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { openExchange } from './udf-exchange.js';
 import { ERROR, replyFrame, requestFrames, RESULT } from './udf-frames.js';
 import { evaluate, UdfError } from './udf-evaluate.js';
 import { evaluateAggregate } from './udf-aggregate-evaluate.js';
@@ -19,8 +20,11 @@ import { FINISH_FRAME_LENGTH, METRICS_METADATA_KEY, type UdfWorkerSpec } from '.
 // stdout carries the protocol: whatever a UDF logs goes to stderr instead
 globalThis.console = new Console(process.stderr, process.stderr);
 
+// the files batches pass through (the operator names them; a worker started without them uses the pipes only)
+const exchange = openExchange();
+
 function reply(tag: number, payload: Uint8Array): void {
-  const bytes = replyFrame(tag, payload);
+  const bytes = replyFrame(tag, payload, exchange);
   for (let off = 0; off < bytes.length; ) off += writeSync(1, bytes, off, bytes.length - off);
 }
 
@@ -103,4 +107,4 @@ let queue: Promise<void> = Promise.resolve();
 process.stdin.on('data', requestFrames((frame) => {
   // a frame is a view of a chunk that stdin does not reuse, so it can wait in the queue as it is
   queue = queue.then(() => handle(frame));
-}));
+}, exchange));

@@ -103,11 +103,41 @@ final class ArrowBatchCodec {
 
   /** The result columns' values, copied out of Arrow memory: [column][row], row i is input row i. */
   Object[][] decodeColumns(byte[] bytes, int expectedRows) throws IOException {
-    try (ArrowStreamReader reader = new ArrowStreamReader(new ByteArrayInputStream(bytes), allocator)) {
-      VectorSchemaRoot result = reader.getVectorSchemaRoot();
+    Object[][] values = new Object[resultTypes.length][expectedRows];
+    ResultRows copy = row -> {
+      for (int c = 0; c < values.length; c++) {
+        RowData.FieldGetter getter = RowData.createFieldGetter(resultTypes[c], c);
+        for (int i = 0; i < expectedRows; i++) {
+          row.setRowId(i);
+          values[c][i] = getter.getFieldOrNull(row);
+        }
+      }
+    };
+    try {
+      readRows(bytes, expectedRows, copy);
+    } catch (IOException | RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IOException(e); // the copy throws nothing checked
+    }
+    return values;
+  }
+
+  /** What reads a result batch: one row view over the Arrow vectors, moved with setRowId, valid during the call. */
+  interface ResultRows {
+    void read(ColumnarRowData row) throws Exception;
+  }
+
+  /**
+   * Checks a result stream (one batch, one value per input row, the declared columns and types) and hands its
+   * rows to {@code reader} as a view over the Arrow vectors: nothing is copied or boxed.
+   */
+  void readRows(byte[] bytes, int expectedRows, ResultRows reader) throws Exception {
+    try (ArrowStreamReader stream = new ArrowStreamReader(new ByteArrayInputStream(bytes), allocator)) {
+      VectorSchemaRoot result = stream.getVectorSchemaRoot();
       Map<String, String> metadata = result.getSchema().getCustomMetadata();
       lastMetrics = metadata == null ? null : metadata.get(METRICS_METADATA_KEY);
-      if (!reader.loadNextBatch()) throw wrong("an empty result stream");
+      if (!stream.loadNextBatch()) throw wrong("an empty result stream");
       int rows = result.getRowCount();
       if (rows != expectedRows) {
         throw wrong(rows + " values for a batch of " + expectedRows + " rows; a UDF must return one value per row");
@@ -125,16 +155,7 @@ final class ArrowBatchCodec {
       }
       VectorizedColumnBatch batch = new VectorizedColumnBatch(views);
       batch.setNumRows(rows);
-      ColumnarRowData row = new ColumnarRowData(batch);
-      Object[][] values = new Object[columns][rows];
-      for (int c = 0; c < columns; c++) {
-        RowData.FieldGetter getter = RowData.createFieldGetter(resultTypes[c], c);
-        for (int i = 0; i < rows; i++) {
-          row.setRowId(i);
-          values[c][i] = getter.getFieldOrNull(row);
-        }
-      }
-      return values;
+      reader.read(new ColumnarRowData(batch));
     }
   }
 

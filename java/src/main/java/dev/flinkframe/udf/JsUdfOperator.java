@@ -1,5 +1,6 @@
 package dev.flinkframe.udf;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.memory.BufferAllocator;
@@ -9,7 +10,6 @@ import org.apache.flink.streaming.api.operators.BoundedOneInput;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.api.watermark.Watermark;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.apache.flink.table.data.GenericRowData;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.utils.JoinedRowData;
 import org.apache.flink.table.runtime.typeutils.RowDataSerializer;
@@ -19,10 +19,12 @@ import org.apache.flink.table.types.logical.RowType;
 /**
  * Runs a JavaScript UDF over a stream of rows, the way PyFlink runs pandas UDFs: rows are buffered into
  * Arrow batches, each batch goes to this subtask's Node worker, and every input row is emitted with its
- * result appended, in order and with its change kind. A full batch is sent and the next one is buffered while
- * the worker computes; everything is flushed at end of input, before a checkpoint barrier and before a
- * watermark passes (so watermarks never overtake buffered rows), and when the oldest buffered row has waited
- * batchTimeoutMs (a partial batch leaves while a slow stream fills it).
+ * result appended, in order and with its change kind. A full batch is sent and the next ones are buffered while
+ * the worker computes: up to UdfWorker.MAX_IN_FLIGHT batches wait for their results, so the task goes on
+ * reading its input while the worker starts (Node's start-up is the first batch's wait) and while it computes.
+ * Everything is flushed at end of input, before a checkpoint barrier and before a watermark passes (so
+ * watermarks never overtake buffered rows), and when the oldest buffered row has waited batchTimeoutMs (a
+ * partial batch leaves while a slow stream fills it).
  */
 public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     implements OneInputStreamOperator<RowData, RowData>, BoundedOneInput {
@@ -36,13 +38,19 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
 
   private transient RowDataSerializer copier;
   private transient List<RowData> buffer;
-  private transient List<RowData> inFlight;
+  /** Batches sent, oldest first, whose results are not emitted yet. */
+  private transient ArrayDeque<List<RowData>> inFlight;
+  /** Emitted batches' lists, emptied, to buffer the next ones in. */
+  private transient ArrayDeque<List<RowData>> spare;
   private transient BufferAllocator allocator;
   private transient ArrowBatchCodec codec;
   private transient UdfWorker worker;
   /** A processing-time timer is pending that will flush whatever is buffered or in flight (the time bound). */
   private transient boolean timerSet;
   private transient UdfMetricsBridge metrics;
+  /** The output row and record, refilled for each row emitted. */
+  private transient JoinedRowData joined;
+  private transient StreamRecord<RowData> record;
 
   JsUdfOperator(UdfStageSpec spec, RowType inputType, RowType argType, int[] argFields, LogicalType[] resultTypes) {
     this.spec = spec;
@@ -57,7 +65,10 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     super.open();
     copier = new RowDataSerializer(inputType);
     buffer = new ArrayList<>(spec.batchSize);
-    inFlight = new ArrayList<>(spec.batchSize);
+    inFlight = new ArrayDeque<>();
+    spare = new ArrayDeque<>();
+    joined = new JoinedRowData();
+    record = new StreamRecord<>(joined);
     allocator = new RootAllocator();
     codec = new ArrowBatchCodec(spec.name, argType, argFields, resultTypes, spec.resultTypes, allocator);
     worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile,
@@ -103,38 +114,47 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
   }
 
   /**
-   * Sends the buffered rows to the worker and goes on buffering while it computes: one batch is in flight, its
-   * results are emitted (in order) before the next batch is sent. The reply is always read before the next
-   * request is written, so neither side can block the other on a full pipe.
+   * Sends the buffered rows to the worker and goes on buffering while it computes. With as many batches in flight
+   * as the worker takes, the oldest one's results are emitted first (in order), so requests never outrun the
+   * exchange's slots and the pipes only ever hold frame headers: neither side can block the other.
    */
   private void send() throws Exception {
     if (buffer.isEmpty()) return;
-    receive();
+    int limit = spec.pipeline ? UdfWorker.MAX_IN_FLIGHT : 1;
+    while (inFlight.size() >= limit) receive();
     worker.send(codec.encode(buffer));
-    List<RowData> sent = buffer;
-    buffer = inFlight;
-    inFlight = sent;
+    inFlight.add(buffer);
+    List<RowData> next = spare.poll();
+    buffer = next != null ? next : new ArrayList<>(spec.batchSize);
     if (!spec.pipeline) receive();
   }
 
-  /** Emits the batch in flight, joined with its results. */
+  /**
+   * Emits the oldest batch in flight, joined with its results. The joined row, its result part (a view over the
+   * result's Arrow vectors) and the record are reused from row to row, as Flink's own operators reuse theirs: a
+   * chained operator that keeps a row copies it (Flink copies between operators unless object reuse is on, and
+   * with it on an operator must not keep its input).
+   */
   private void receive() throws Exception {
-    if (inFlight.isEmpty()) return;
-    Object[][] results = codec.decodeColumns(worker.receive(), inFlight.size());
+    List<RowData> batch = inFlight.poll();
+    if (batch == null) return;
+    codec.readRows(worker.receive(), batch.size(), results -> {
+      for (int i = 0; i < batch.size(); i++) {
+        RowData in = batch.get(i);
+        results.setRowId(i);
+        joined.replace(in, results).setRowKind(in.getRowKind());
+        output.collect(record.replace(joined));
+      }
+    });
     metrics.apply(codec.lastMetrics());
-    for (int i = 0; i < inFlight.size(); i++) {
-      RowData in = inFlight.get(i);
-      GenericRowData appended = new GenericRowData(results.length);
-      for (int c = 0; c < results.length; c++) appended.setField(c, results[c][i]);
-      output.collect(new StreamRecord<>(new JoinedRowData(in.getRowKind(), in, appended)));
-    }
-    inFlight.clear();
+    batch.clear();
+    spare.add(batch);
   }
 
   /** Every buffered row processed and emitted. */
   private void flush() throws Exception {
     send();
-    receive();
+    while (!inFlight.isEmpty()) receive();
   }
 
   @Override

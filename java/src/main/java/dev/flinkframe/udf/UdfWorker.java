@@ -17,6 +17,8 @@ import java.util.function.Function;
  * One Node worker process running one JavaScript UDF, spoken to over its stdin/stdout. Requests are frames
  * [int32 length][bytes]: first the UDF's spec (JSON), then one Arrow IPC stream per batch. Replies are frames
  * [byte tag][int32 length][bytes]: tag 0 is a result batch (Arrow IPC stream), tag 1 a JSON error report.
+ * A negative length says the frame's -length bytes are in the exchange file instead (UdfExchange): batches
+ * go that way, so the pipes only wake the other process once per frame.
  * The worker's stderr goes to a file, quoted when the worker dies. Everything the worker runs (its bundled
  * script, a UDF's module, files, node_modules) comes from Flink's distributed cache, never from the client's disk
  * (see UdfWorkDir).
@@ -24,6 +26,8 @@ import java.util.function.Function;
 final class UdfWorker implements AutoCloseable {
   static final byte RESULT = 0;
   static final byte ERROR = 1;
+  /** The most requests sent and not yet answered (UdfExchange keeps as many slots). */
+  static final int MAX_IN_FLIGHT = 8;
 
   private final String udfName;
   private final UdfWorkDir dir;
@@ -31,6 +35,7 @@ final class UdfWorker implements AutoCloseable {
   private final File stderr;
   private final DataOutputStream requests;
   private final DataInputStream replies;
+  private final UdfExchange exchange;
 
   /** Starts the worker; {@code cachedFile} finds a file the job shipped, by its distributed-cache name. */
   UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile) throws IOException {
@@ -48,8 +53,16 @@ final class UdfWorker implements AutoCloseable {
     Map<String, String> env = builder.environment();
     env.putAll(dir.environment());
     try {
+      this.exchange = new UdfExchange(dir.root, MAX_IN_FLIGHT);
+    } catch (IOException e) {
+      dir.remove();
+      throw e;
+    }
+    env.putAll(exchange.environment());
+    try {
       this.process = builder.start();
     } catch (IOException e) {
+      exchange.close();
       dir.remove();
       throw new IOException("JavaScript UDF '" + udfName + "': cannot start its Node worker with `"
           + spec.launch.node + "` (" + e.getMessage() + "). Give the Node executable of the machines that run the "
@@ -72,8 +85,13 @@ final class UdfWorker implements AutoCloseable {
     byte[] payload;
     try {
       tag = replies.readByte();
-      payload = new byte[replies.readInt()];
-      replies.readFully(payload);
+      int length = replies.readInt();
+      if (length < 0) {
+        payload = exchange.readReply(-length);
+      } else {
+        payload = new byte[length];
+        replies.readFully(payload);
+      }
     } catch (EOFException e) {
       throw died();
     }
@@ -84,11 +102,26 @@ final class UdfWorker implements AutoCloseable {
 
   void send(byte[] bytes) throws IOException {
     try {
-      requests.writeInt(bytes.length);
-      requests.write(bytes);
+      if (bytes.length >= UdfExchange.FILE_THRESHOLD) {
+        writeToExchange(bytes);
+        requests.writeInt(-bytes.length);
+      } else {
+        requests.writeInt(bytes.length);
+        requests.write(bytes);
+      }
       requests.flush();
     } catch (IOException e) {
       throw died();
+    }
+  }
+
+  /** A batch into the exchange file; its failure (a full /dev/shm, say) is not the worker's death. */
+  private void writeToExchange(byte[] bytes) throws UdfFailure {
+    try {
+      exchange.writeRequest(bytes);
+    } catch (IOException e) {
+      throw new UdfFailure("JavaScript UDF '" + udfName + "': cannot write a batch of " + bytes.length + " bytes to its exchange file ("
+          + e.getMessage() + "). The files are in /dev/shm when the machine has it: give it room, or use a smaller batchSize.");
     }
   }
 
@@ -122,6 +155,7 @@ final class UdfWorker implements AutoCloseable {
     } catch (IOException | InterruptedException e) {
       process.destroyForcibly();
     } finally {
+      exchange.close();
       stderr.delete();
       dir.remove();
     }
