@@ -66,14 +66,10 @@ const outside = (call: (x: string) => string) => `${call('1')} IS NULL`;
 const shiftAbsent = (fn: 'LAG' | 'LEAD') => ([, offset, def]: SqlExpr[], over: Over) =>
   def === undefined || familyOf(def.type) === 'null' ? outside(shifted(fn, offset, over)) : undefined;
 
-/**
- * Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. Every comparison
- * with NaN is false, and every other double, infinities included, has ABS(x) <= Infinity: one comparison, so
- * a computed value is evaluated twice, not four times (Flink's generated code does not share subexpressions).
- */
+/** Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. */
 export function validOnly(value: SqlExpr): string {
   if (familyOf(value.type) !== 'float') return value.sql;
-  return `CASE WHEN ABS(${value.sql}) <= CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
+  return `CASE WHEN ${value.sql} - ${value.sql} = 0 OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
 }
 
 /**
