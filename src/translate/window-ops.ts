@@ -66,7 +66,11 @@ const outside = (call: (x: string) => string) => `${call('1')} IS NULL`;
 const shiftAbsent = (fn: 'LAG' | 'LEAD') => ([, offset, def]: SqlExpr[], over: Over) =>
   def === undefined || familyOf(def.type) === 'null' ? outside(shifted(fn, offset, over)) : undefined;
 
-/** Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. */
+/**
+ * Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. The finite test
+ * comes first: Flink does not fold CAST('Infinity' AS DOUBLE) into a constant, so a guard that always reaches
+ * it (ABS(x) <= CAST('Infinity' ...)) casts a string on every row (frames-vs-sql went from 1.04× to 1.24×).
+ */
 export function validOnly(value: SqlExpr): string {
   if (familyOf(value.type) !== 'float') return value.sql;
   return `CASE WHEN ${value.sql} - ${value.sql} = 0 OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
