@@ -67,13 +67,13 @@ const shiftAbsent = (fn: 'LAG' | 'LEAD') => ([, offset, def]: SqlExpr[], over: O
   def === undefined || familyOf(def.type) === 'null' ? outside(shifted(fn, offset, over)) : undefined;
 
 /**
- * Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. Every comparison
- * with NaN is false, and every other double, infinities included, has ABS(x) <= Infinity: one comparison, so
- * a computed value is evaluated twice, not four times (Flink's generated code does not share subexpressions).
+ * Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. The finite test
+ * comes first: Flink does not fold CAST('Infinity' AS DOUBLE) into a constant, so a guard that always reaches
+ * it (ABS(x) <= CAST('Infinity' ...)) casts a string on every row (frames-vs-sql went from 1.04× to 1.24×).
  */
 export function validOnly(value: SqlExpr): string {
   if (familyOf(value.type) !== 'float') return value.sql;
-  return `CASE WHEN ABS(${value.sql}) <= CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
+  return `CASE WHEN ${value.sql} - ${value.sql} = 0 OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
 }
 
 /**
