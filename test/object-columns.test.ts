@@ -32,5 +32,7 @@ describe('object and RegExp columns', () => {
     expect(local.table(left).schema()).toEqual(fl.table(left).schema()); // the local engine types them alike
     expect(() => fl.table({ u: [{ k: 1 }, /x/] })).toThrow(/mixes plain objects and RegExps/);
     expect(() => fl.table({ u: [{ k: 1 }, 2] })).toThrow(/mixes objects with other values/);
+    // other objects (Maps, Sets, class instances) are named, with the conversion to use
+    expect(() => fl.table({ u: [new Map([['k', 1]])] })).toThrow(/"u" holds Map values .*Object\.fromEntries/);
   });
 });

@@ -55,8 +55,8 @@ export function inferFlinkType(name: string, values: ArrayLike<unknown>): string
     const type = valueTypes.find(([test]) => test(v))?.[1];
     if (!type) {
       throw new FlinkFrameError(
-        `Column "${name}" holds ${typeof v === 'object' ? 'objects' : typeof v} (row ${i}: ${String(v).slice(0, 40)}), ` +
-          'which flinkframe cannot send to Flink yet. Use numbers, strings, booleans, Dates, bigints or arrays of them.',
+        `Column "${name}" holds ${typeof v === 'object' ? `${v?.constructor?.name ?? 'object'} values` : typeof v} (row ${i}: ${String(v).slice(0, 40)}), ` +
+          'which flinkframe cannot send to Flink yet. Use numbers, strings, booleans, Dates, bigints, plain objects, RegExps or arrays of them (convert Maps and Sets with Object.fromEntries / Array.from).',
       );
     }
     if (found && found !== type) {
