@@ -66,15 +66,22 @@ const outside = (call: (x: string) => string) => `${call('1')} IS NULL`;
 const shiftAbsent = (fn: 'LAG' | 'LEAD') => ([, offset, def]: SqlExpr[], over: Over) =>
   def === undefined || familyOf(def.type) === 'null' ? outside(shifted(fn, offset, over)) : undefined;
 
+/** Number.MAX_VALUE as a Flink SQL DOUBLE literal. */
+const MAX_DOUBLE = '1.7976931348623157E308';
+
 /**
- * Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. The finite test
- * comes first: Flink does not fold CAST('Infinity' AS DOUBLE) into a constant, so a guard that always reaches
- * it (ABS(x) <= CAST('Infinity' ...)) casts a string on every row (frames-vs-sql went from 1.04× to 1.24×).
+ * Arquero reads NaN as missing, like null: a DOUBLE NaN becomes NULL before Flink skips nulls. Every comparison
+ * with NaN is false; a finite value passes the first test (one evaluation of x: Flink's generated code shares no
+ * subexpressions, and a derived argument is computed anew each time it appears). The infinity test comes second
+ * because Flink does not fold CAST('Infinity' AS DOUBLE) into a constant: a guard that always reached it would
+ * cast a string on every row (frames-vs-sql measured 1.24×). Calcite cannot merge the two tests into one range
+ * (it would read that as IS NOT NULL and let NaN through) because the CAST is no literal.
  */
 export function validOnly(value: SqlExpr): string {
   if (familyOf(value.type) !== 'float') return value.sql;
-  return `CASE WHEN ${value.sql} - ${value.sql} = 0 OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
+  return `CASE WHEN ABS(${value.sql}) <= ${MAX_DOUBLE} OR ABS(${value.sql}) = CAST('Infinity' AS DOUBLE) THEN ${value.sql} END`;
 }
+
 
 /**
  * fill_down / fill_up: the last (first) valid value so far (from here on). Flink's LAST_VALUE and FIRST_VALUE
