@@ -49,10 +49,28 @@ const NOT_VERBS = new Set([
   'values', 'params', 'reify',
 ]);
 
-/** A representative call of each Arquero verb (t: a frame with columns g, i, x, s; o: another frame). */
+/** The smallest reducer in Arquero's protocol (outputs/init/add/write): the number of rows. */
+const COUNT_REDUCER = {
+  outputs: () => ['n'],
+  init: () => ({ n: 0 }),
+  add: (state) => void state.n++,
+  write: (state, values, index) => ((values.n[index] = state.n), 1),
+};
+
+/**
+ * Verbs that run but not as Flink SQL: the status and why (reduce's reducer is JavaScript state with closures,
+ * so it runs in this process over the rows a pre-query collects).
+ */
+const NOT_SQL = {
+  reduce: { status: 'JavaScript', detail: 'runs the reducer in this process over the table collected by a pre-query (not distributed: reducers are JavaScript state with closures)' },
+};
+
+/** A representative call of each Arquero verb (t: a frame with columns g, i, x, s; o: another frame; ot, oo: the same two in a session with rowOrder: 'arquero'). */
 const VERB_CALLS = {
   antijoin: (t, o) => t.antijoin(o, 'g'),
   assign: (t, o) => t.assign(o),
+  // assign pairs rows by position, which a session keeps only with rowOrder: 'arquero' (ordered frames: ot, oo)
+  "assign with rowOrder: 'arquero'": (t, o, ot, oo) => ot.assign(oo.select('x').rename({ x: 'x2' })),
   concat: (t, o) => t.concat(o),
   count: (t) => t.groupby('g').count(),
   cross: (t, o) => t.cross(o.rename({ g: 'g2' })),
@@ -72,7 +90,7 @@ const VERB_CALLS = {
   orderby: (t) => t.orderby('x', aq.desc('s')),
   'orderby with collate()': (t) => t.orderby(aq.collate('s', 'de')),
   pivot: (t) => t.pivot('g', 'x'),
-  reduce: (t) => t.reduce(null),
+  reduce: (t) => t.reduce(COUNT_REDUCER),
   relocate: (t) => t.relocate('x', { before: 'g' }),
   rename: (t) => t.rename({ x: 'y' }),
   rollup: (t) => t.groupby('g').rollup({ m: aq.op.mean('x') }),
@@ -145,14 +163,14 @@ function labels(node) {
 }
 
 /** Calls the verb on small frames: implemented, refused at the call (and why), or missing. */
-function verbStatus(name, t, o) {
+function verbStatus(name, ...frames) {
   const base = name.split(' ')[0];
   if (typeof ff.Table.prototype[base] !== 'function') return { name, status: 'unsupported', detail: 'not implemented' };
   const call = VERB_CALLS[name];
   try {
-    const result = call(t, o);
+    const result = call(...frames);
     const preQuery = labels(result.state.node).some((l) => /pre-query/.test(l)) ? ' (with a pre-query: a small Flink job at the call)' : '';
-    return { name, status: 'Flink SQL', detail: `implemented${preQuery}` };
+    return NOT_SQL[name] ? { name, ...NOT_SQL[name] } : { name, status: 'Flink SQL', detail: `implemented${preQuery}` };
   } catch (e) {
     if (!(e instanceof FlinkFrameError)) throw e;
     return { name, status: 'unsupported', detail: cell(reason(e.message)) };
@@ -181,13 +199,16 @@ export async function parityMarkdown() {
   const opNames = [...new Set(Object.keys(aq.op))].sort();
   const ops = opNames.map(opStatus);
   const fl = ff.session({ parallelism: 1 });
+  const ordered = ff.session({ parallelism: 1, rowOrder: 'arquero' });
   let verbs;
   try {
-    const t = fl.table({ g: ['a', 'b', 'a'], i: Int32Array.from([1, 2, 3]), x: [1.5, null, 3], s: ['p,q', 'r', ''] });
-    const o = fl.table({ g: ['a', 'c'], i: Int32Array.from([1, 4]), x: [1.5, 2], s: ['p,q', 'z'] });
-    verbs = arqueroVerbs().map((name) => verbStatus(name, t, o));
+    const frames = [fl, ordered].flatMap((session) => [
+      session.table({ g: ['a', 'b', 'a'], i: Int32Array.from([1, 2, 3]), x: [1.5, null, 3], s: ['p,q', 'r', ''] }),
+      session.table({ g: ['a', 'c', 'd'], i: Int32Array.from([1, 4, 5]), x: [1.5, 2, 7], s: ['p,q', 'z', ''] }),
+    ]);
+    verbs = arqueroVerbs().map((name) => verbStatus(name, ...frames));
   } finally {
-    await fl.close();
+    await Promise.all([fl.close(), ordered.close()]);
   }
   const opTable = (kind) => {
     const rows = ops.filter((r) => r.kind === kind);
