@@ -33,6 +33,11 @@ export interface FrameState {
  */
 export const HIDDEN_PREFIX = '__ff_';
 
+let hiddenColumns = 0;
+
+/** A fresh name for a hidden column: `what` says what it holds, a counter keeps names apart. */
+export const hiddenName = (what: string) => `${HIDDEN_PREFIX}${what}${++hiddenColumns}`;
+
 /** The row ordinal an in-memory source gets in a session with rowOrder: 'arquero'. */
 export const ROW_ORDINAL = `${HIDDEN_PREFIX}row`;
 

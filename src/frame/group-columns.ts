@@ -6,14 +6,12 @@
  */
 import { quoteIdent } from '../translate/sql-text.js';
 import type { NamedSql } from '../translate/plan.js';
-import { HIDDEN_PREFIX, isHidden, type FrameState } from './frame-state.js';
+import { hiddenName, isHidden, type FrameState } from './frame-state.js';
 
 type GroupState = Pick<FrameState, 'groups' | 'groupColumns'>;
 
-let copies = 0;
-
 /** A fresh name for a hidden group column. */
-export const groupColumnName = () => `${HIDDEN_PREFIX}g${++copies}`;
+export const groupColumnName = () => hiddenName('g');
 
 /** The column holding one group's keys. */
 export const groupColumn = (state: GroupState, group: string): string => state.groupColumns?.[group] ?? group;

@@ -9,13 +9,11 @@
  */
 import { quoteIdent } from '../translate/sql-text.js';
 import type { NamedSql, OrderKey } from '../translate/plan.js';
-import { HIDDEN_PREFIX } from './frame-state.js';
+import { hiddenName } from './frame-state.js';
 import type { Table } from './table.js';
 
-let ordinals = 0;
-
 /** A fresh name for an ordinal column. */
-export const ordinalName = (what: string) => `${HIDDEN_PREFIX}${what}${++ordinals}`;
+export const ordinalName = hiddenName;
 
 /** The table's ordinal columns, if its plan still carries all of them (a verb that drops them ends the order). */
 export function ordinalColumns(table: Table): string[] {

@@ -1,7 +1,7 @@
 import type { JoinAbsence } from '../../translate/expression.js';
 import type { JoinHow, NamedSql } from '../../translate/plan.js';
 import { quoteIdent } from '../../translate/sql-text.js';
-import { ordinalName } from '../row-order.js';
+import { hiddenName } from '../frame-state.js';
 import type { Table } from '../table.js';
 
 /**
@@ -18,7 +18,7 @@ const MISSING_SIDES: Record<JoinHow, ('left' | 'right')[]> = { inner: [], left: 
 
 /** Marker names for the sides this join may leave without a row. */
 export function presenceMarkers(how: JoinHow): PresenceMarkers {
-  return Object.fromEntries(MISSING_SIDES[how].map((side) => [side, ordinalName('present')]));
+  return Object.fromEntries(MISSING_SIDES[how].map((side) => [side, hiddenName('present')]));
 }
 
 /** The conditions a join lambda reads as "this side has no row" (ExprScope.join.absent). */

@@ -1,7 +1,7 @@
 import { FlinkFrameError } from '../../errors.js';
 import { toSql } from '../../translate/plan-sql.js';
 import { quoteIdent } from '../../translate/sql-text.js';
-import { HIDDEN_PREFIX } from '../frame-state.js';
+import { hiddenName } from '../frame-state.js';
 import { ordinalColumns } from '../row-order.js';
 import type { Table } from '../table.js';
 import { groupColumns } from '../group-columns.js';
@@ -11,13 +11,6 @@ export interface SampleOptions {
   replace?: boolean;
   weight?: unknown;
   shuffle?: boolean;
-}
-
-let samples = 0;
-
-/** The SQL of a fresh hidden column name, and the name. */
-function hiddenName(what: string): string {
-  return `${HIDDEN_PREFIX}s${what}${samples}`;
 }
 
 /**
@@ -109,7 +102,6 @@ function withReplacement(input: Table, original: string[], groups: string[], siz
  * first `size` kept; with replacement, each draw picks a row by its cumulative-weight interval.
  */
 export function sample(table: Table, size: unknown, options: SampleOptions = {}): Table {
-  ++samples;
   const original = table.fullSchema().map((f) => quoteIdent(f.name));
   const groups = groupColumns(table.state);
   const sized = withSize(table, size);

@@ -197,23 +197,24 @@ public final class ArrowTypeMapping {
         t -> ArrowType.List.INSTANCE,
         a -> a instanceof ArrowType.List,
         ArrowNestedWriters::list,
-        v -> {
-          throw new IllegalStateException("ARRAY views are made by ArrowTypeMapping.view");
-        }));
+        noView("ARRAY views are made by ArrowTypeMapping.view")));
     MAPPINGS.put(MAP, new Mapping(
         t -> new ArrowType.Map(false),
         a -> false,
         ArrowNestedWriters::map,
-        v -> {
-          throw new IllegalStateException("MAP columns cannot be read from Arrow yet");
-        }));
+        noView("MAP columns cannot be read from Arrow yet")));
     MAPPINGS.put(ROW, new Mapping(
         t -> ArrowType.Struct.INSTANCE,
         a -> a instanceof ArrowType.Struct,
         ArrowNestedWriters::struct,
-        v -> {
-          throw new IllegalStateException("ROW views are made by ArrowTypeMapping.view");
-        }));
+        noView("ROW views are made by ArrowTypeMapping.view")));
+  }
+
+  /** The view factory of a type whose views are made elsewhere, or that cannot be read. */
+  private static Function<FieldVector, ColumnVector> noView(String why) {
+    return v -> {
+      throw new IllegalStateException(why);
+    };
   }
 
   private static void exact(
