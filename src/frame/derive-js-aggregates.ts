@@ -8,14 +8,13 @@ import { FlinkFrameError } from '../errors.js';
 import { toSql } from '../translate/plan-sql.js';
 import type { NamedSql } from '../translate/plan.js';
 import { quoteIdent } from '../translate/sql-text.js';
-import { HIDDEN_PREFIX, isHidden } from './frame-state.js';
+import { hiddenName, isHidden } from './frame-state.js';
+import { groupColumn } from './group-columns.js';
 import type { Table } from './table.js';
 import { aggregateCall } from './udf-aggregate-rollup.js';
 import { unwrapRolling } from './window-scope.js';
 import { rollup } from './verbs/rollup.js';
 import { describe, passThrough } from './verbs/project.js';
-
-let joins = 0;
 
 type Derive = (table: Table, values: Record<string, unknown>) => Table;
 
@@ -37,11 +36,11 @@ export function deriveWithJsAggregates(table: Table, values: Record<string, unkn
     return true;
   });
   if (!calls.length) return undefined;
-  const id = ++joins;
-  const hidden = new Map(calls.map(([name], i) => [name, `${HIDDEN_PREFIX}jagg${id}_${i}`]));
+  const hidden = new Map(calls.map(([name]) => [name, hiddenName('jagg')]));
   const groups = [...table.state.groups];
   const aggregates = rollup(table, Object.fromEntries(calls.map(([name, value]) => [hidden.get(name)!, unwrapRolling(value).expr])));
-  const on = groups.map((g) => `t.${quoteIdent(g)} IS NOT DISTINCT FROM a.${quoteIdent(g)}`).join(' AND ');
+  // the rollup outputs each group under its name; the rows hold its keys where the grouping keeps them
+  const on = groups.map((g) => `t.${quoteIdent(groupColumn(table.state, g))} IS NOT DISTINCT FROM a.${quoteIdent(g)}`).join(' AND ');
   const picked = [...hidden.values()].map((h) => `a.${quoteIdent(h)}`).join(', ');
   const sql = `SELECT t.*, ${picked} FROM (${toSql(table.state.node)}) AS t ${on ? 'JOIN' : 'CROSS JOIN'} (${toSql(aggregates.state.node)}) AS a${on ? ` ON ${on}` : ''}`;
   const joined = table.with({
