@@ -93,6 +93,32 @@ describe('window functions match Arquero', () => {
     );
   });
 
+  it('nth_value of the whole partition keeps nulls, and is missing past its end', async () => {
+    const nths = { n1: (d: any) => op.nth_value(d.x, 1), n2: (d: any) => op.nth_value(d.s, 2), n4: (d: any) => op.nth_value(d.x, 4) };
+    await expectSameOnEngines(series, (t) => t.orderby('id').derive(nths));
+    await expectSameOnEngines(series, (t) => t.groupby('g').orderby(desc('id')).derive(nths));
+  });
+
+  it('nth_value over rolling frames, clipped at the start of a partition and past its end', async () => {
+    const nth = (frame: [number, number], peers = false) => ({
+      n1: rolling((d: any) => op.nth_value(d.x, 1), frame, peers),
+      n2: rolling((d: any) => op.nth_value(d.x, 2), frame, peers),
+      n3: rolling((d: any) => op.nth_value(d.s, 3), frame, peers),
+      n4: rolling((d: any) => op.nth_value(d.x, 4), frame, peers),
+    });
+    const frames: [number, number][] = [[-1, 1], [-3, 0], [-3, 1], [0, 2], [-Infinity, 0], [-2, Infinity], [-Infinity, 1]];
+    for (const frame of frames) await expectSameAsArquero(series, (t) => t.groupby('g').orderby('id').derive(nth(frame)));
+    await expectSameAsArquero(series, (t) => t.orderby('k').derive(nth([-Infinity, 0], true)));
+    await expectSameAsArquero(series, (t) => t.orderby('k').derive(nth([-Infinity, Infinity], true)));
+  });
+
+  it('filter on nth_value, and nth_value of dates and booleans', async () => {
+    await expectSameOnEngines(series, (t) => t.groupby('g').orderby('id').filter((d: any) => d.id >= op.nth_value(d.id, 2)), { ordered: true });
+    const day = (d: number) => new Date(Date.UTC(2024, 2, d, 10, 30));
+    const typed = { id: [1, 2, 3, 4], t: [day(1), null, day(3), day(4)], f: [true, null, false, true] };
+    await expectSameAsArquero(typed, (t) => t.orderby('id').derive({ t2: rolling((d: any) => op.nth_value(d.t, 2), [-1, 0]), f2: (d: any) => op.nth_value(d.f, 2) }));
+  });
+
   it('ranks with nulls in the sort key', () =>
     expectSameAsArquero({ k: [2, null, 1, null, 2, 3], v: [1, 2, 3, 4, 5, 6] }, (t) =>
       t.orderby('k').derive({ r: () => op.rank(), dr: () => op.dense_rank(), ar: () => op.avg_rank() }),
@@ -203,7 +229,8 @@ describe('window functions are refused where Arquero refuses them, and where Fli
   });
 
   it('what Flink 2.3 has no form for', () => {
-    expect(() => t().orderby('id').derive({ n: (d: any) => op.nth_value(d.x, 2) })).toThrow(/op\.nth_value\(\).*no NTH_VALUE/);
+    expect(() => t().orderby('k').derive({ n: rolling((d: any) => op.nth_value(d.x, 2), [0, 1], true) })).toThrow(/op\.nth_value\(\).*starts at the ties/);
+    expect(() => t().orderby('id').derive({ n: (d: any) => op.nth_value(d.x, 1.5) })).toThrow(/op\.nth_value\(\).*whole number/);
     expect(() => t().orderby('k').derive({ m: rolling((d: any) => op.sum(d.x), [-1, 1], true) })).toThrow(/includePeers/);
     expect(() => t().orderby('id').derive({ n: () => op.ntile(0) })).toThrow(/ntile.*greater than zero/);
     expect(() => t().orderby('id').derive({ n: (d: any) => op.lag(d.x, 1, 'none') })).toThrow(/op\.lag\(\) with a default of type STRING for a value of type DOUBLE/);

@@ -176,14 +176,14 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   try {
     sql = typeof def.sql === 'string'
       ? fill(def.sql.replaceAll('$over', () => overClause(ctx)).replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type)).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args)
-      : def.sql(args, over);
+      : def.sql(args, over, ctx.scope.window);
   } catch (e) {
     if (e instanceof NoSqlForm || e instanceof NoWindowForm) throw noTranslation(ctx, node, `${label} with ${e.message}`);
     if (e instanceof FrameNotExpressible) throw noTranslation(ctx, node, `${label} over ${e.message}`);
     throw e;
   }
   const combined = combine(sql, typeOf(def, args, ctx, node), args);
-  const absent = def.absent?.(args, over);
+  const absent = def.absent?.(args, over, ctx.scope.window);
   const result = absent ? { ...combined, absent } : combined;
   if (def.window) return { ...result, kind: 'window' };
   return def.agg ? { ...result, kind: perRowScope(ctx) ? 'window' : 'aggregate' } : result;

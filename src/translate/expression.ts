@@ -76,6 +76,11 @@ export interface WindowScope {
   tiebreak?: readonly { column: string; desc: boolean }[];
   /** A rolling() frame: rows before and after the current one (null = unbounded), and whether peers widen it. */
   frame?: { before: number | null; after: number | null; peers: boolean };
+  /**
+   * A hidden column for each row's position in its partition (1, 2, ... in window order), which SQL cannot
+   * read inside a window aggregate: the verb computes it first when an expression reads it (nth_value).
+   */
+  rowNumber?: string;
 }
 
 /** The result type a bare null gets: a column needs a type, and JS null has none. */

@@ -7,7 +7,7 @@
  * Dates: Arquero's "local time" functions use the process time zone, Flink uses the session time zone
  * (`table.local-time-zone`). flinkframe sessions run in UTC, so the local and the utc* variants are the same.
  */
-import type { SqlExpr } from './expression.js';
+import type { SqlExpr, WindowScope } from './expression.js';
 import { quoteString } from './sql-text.js';
 import { integerValue } from './expr-sql.js';
 import { commonType, familyOf, isInteger, isNumeric } from './expr-types.js';
@@ -36,7 +36,7 @@ export interface OpDef {
    * Flink SQL: a template where $0, $1, ... are the converted arguments ($type0 the first one's type), or a function of them for ops
    * whose SQL depends on the arguments (optional arguments, folding literal 0-based indexes to 1-based).
    */
-  sql: string | ((args: SqlExpr[], over: Over) => string);
+  sql: string | ((args: SqlExpr[], over: Over, window?: WindowScope) => string);
   /**
    * Result type: a Flink type name, '$0' (the first converted argument's type), a type naming it ('ARRAY<$0>')
    * or 'common' (all arguments' common type).
@@ -62,7 +62,7 @@ export interface OpDef {
    */
   validOnly?: boolean;
   /** Where the op's value does not exist (Arquero's undefined, e.g. lag before the first row): see SqlExpr.absent. */
-  absent?: (args: SqlExpr[], over: Over) => string | undefined;
+  absent?: (args: SqlExpr[], over: Over, window?: WindowScope) => string | undefined;
 }
 
 /** The type of a column of plain JS objects (runtime/object-values.ts). */
@@ -506,7 +506,6 @@ export const UNTRANSLATED: Record<string, string> = {
   parse_json: 'returns JS values of any type (objects, arrays, numbers) from one string column; a Flink SQL column has one type',
   normalize: 'has no Flink SQL function (Unicode normalization)',
   clz32: 'has no Flink SQL function (Flink 2.3 has no bit operations)',
-  nth_value: 'is a window function with no Flink SQL form: Flink 2.3 has no NTH_VALUE, and its FIRST_VALUE/LAST_VALUE cannot reach the nth row of a frame',
 };
 
 /**

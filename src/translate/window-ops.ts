@@ -8,10 +8,11 @@
  * row's ties). Each form below was run on Flink 2.3
  * (test/windows.test.ts compares it with Arquero).
  */
-import type { SqlExpr } from './expression.js';
+import type { SqlExpr, WindowScope } from './expression.js';
 import type { OpDef } from './op-registry.js';
 import { baseType, commonType, familyOf } from './expr-types.js';
 import type { WindowPlaceholder } from './window-clause.js';
+import { quoteIdent } from './sql-text.js';
 
 /** The OVER clause of a given shape, for window ops whose SQL is built by a function. */
 export type Over = (shape: WindowPlaceholder) => string;
@@ -96,19 +97,52 @@ const fill = (fn: 'LAST_VALUE' | 'FIRST_VALUE', shape: WindowPlaceholder) => ([v
 const ENCODABLE = new Set(['string', 'integer', 'float', 'decimal', 'boolean', 'date', 'timestamp']);
 
 /**
- * first_value / last_value of the frame, null included as Arquero gives it. Flink's FIRST_VALUE and
- * LAST_VALUE skip nulls, so each value is first tagged as text ('v' + value, or 'n' for null), which is
- * never null, and read back after.
+ * Flink's FIRST_VALUE, LAST_VALUE and MAX skip nulls, and LAG/LEAD give null outside the partition, so a value
+ * that must keep its nulls is first tagged as text ('v' + value, or 'n' for null), which is never null: a
+ * null tag then means no row.
  */
-const edgeValue = (fn: 'FIRST_VALUE' | 'LAST_VALUE') => ([value]: SqlExpr[], over: Over) => {
+function tagged(value: SqlExpr): string {
   const family = familyOf(value.type);
   if (!ENCODABLE.has(family)) throw new NoWindowForm(`a value of type ${baseType(value.type)}`);
   const text = family === 'string' ? value.sql : `CAST(${value.sql} AS STRING)`;
-  const tagged = `${fn}(CASE WHEN ${value.sql} IS NULL THEN 'n' ELSE 'v' || ${text} END)${over('frame')}`;
-  const untagged = `SUBSTRING(${tagged}, 2)`;
-  const back = family === 'string' ? untagged : `CAST(${untagged} AS ${baseType(value.type)})`;
-  return `CASE WHEN LEFT(${tagged}, 1) = 'v' THEN ${back} END`;
-};
+  return `CASE WHEN ${value.sql} IS NULL THEN 'n' ELSE 'v' || ${text} END`;
+}
+
+/** A tagged value read back in the value's type: null for a null value and where no row was found. */
+function untagged(tag: string, value: SqlExpr): string {
+  const text = `SUBSTRING(${tag}, 2)`;
+  const back = familyOf(value.type) === 'string' ? text : `CAST(${text} AS ${baseType(value.type)})`;
+  return `CASE WHEN LEFT(${tag}, 1) = 'v' THEN ${back} END`;
+}
+
+/** first_value / last_value of the frame, null included as Arquero gives it. */
+const edgeValue = (fn: 'FIRST_VALUE' | 'LAST_VALUE') => ([value]: SqlExpr[], over: Over) =>
+  untagged(`${fn}(${tagged(value)})${over('frame')}`, value);
+
+/**
+ * nth_value (Arquero: the row at the frame's start + nth - 1, undefined past the frame's end), tagged. Flink
+ * 2.3 has no NTH_VALUE. A frame that starts `before` rows back has its nth row at the fixed offset
+ * nth - 1 - before from the current row (LAG/LEAD), except in the partition's first `before` rows, where the
+ * start is clipped to the first row; a frame that starts at the first row has its nth row at position nth,
+ * found by the row number the verb computes first (WindowScope.rowNumber).
+ */
+function nthTagged([value, nthArg]: SqlExpr[], over: Over, window: WindowScope | undefined): string {
+  const nth = positiveConstant(nthArg, 'nth_value of row');
+  if (!Number.isInteger(nth)) throw new NoWindowForm(`row ${nth} (it must be a whole number)`);
+  if (!window?.rowNumber) throw new NoWindowForm('no row numbers in this scope');
+  const { before, after, peers } = window.frame ?? { before: null, after: null, peers: false };
+  if (peers && before !== null) throw new NoWindowForm('a rolling frame that starts at the ties of the current row (includePeers): its first row is not a fixed offset away');
+  const rn = quoteIdent(window.rowNumber);
+  const tag = tagged(value);
+  const nthOfPartition = `MAX(CASE WHEN ${rn} = ${nth} THEN ${tag} END)${over('whole')}`;
+  const reached = after === null ? undefined : peers ? `COUNT(*)${over('upto')} >= ${nth}` : `${rn} >= ${nth - after}`;
+  const fromFirstRow = reached ? `CASE WHEN ${reached} THEN ${nthOfPartition} END` : nthOfPartition;
+  if (before === null) return fromFirstRow;
+  const offset = nth - 1 - before;
+  const shifted = offset === 0 ? tag : `${offset > 0 ? 'LEAD' : 'LAG'}(${tag}, ${Math.abs(offset)})${over('ordered')}`;
+  const inFrame = after === null || offset <= after ? shifted : 'CAST(NULL AS STRING)';
+  return `CASE WHEN ${rn} > ${before} THEN ${inFrame} ELSE ${fromFirstRow} END`;
+}
 
 /** Rows in the partition (percent_rank divides by it less one). */
 const PARTITION_SIZE = 'COUNT(*)$whole';
@@ -139,4 +173,8 @@ export const WINDOW_OPS: Record<string, OpDef> = {
   last_value: windowOp(edgeValue('LAST_VALUE'), '$0', ['any']),
   fill_down: windowOp(fill('LAST_VALUE', 'running'), '$0', ['any', 'any'], 1),
   fill_up: windowOp(fill('FIRST_VALUE', 'remaining'), '$0', ['any', 'any'], 1),
+  nth_value: {
+    ...windowOp((args, over, window) => untagged(nthTagged(args, over, window), args[0]), '$0', ['any', 'constant']),
+    absent: (args, over, window) => `${nthTagged(args, over, window)} IS NULL`,
+  },
 };

@@ -8,6 +8,7 @@ import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
 import { windowSteps } from '../window-steps.js';
+import { numberRowsFor, withoutColumns } from '../row-number-step.js';
 
 export interface DeriveOptions {
   before?: unknown;
@@ -31,20 +32,23 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
   }
   const binned = Object.keys(values).some((n) => shown[n] !== values[n]);
   const label = `derive(${describe(shown)})${binned ? ' [pre-query: ...bins() became the numbers shown]' : ''}`;
+  const { window } = windowScope(table, 'derive');
+  const rowNumber = window?.rowNumber;
+  const numbered = numberRowsFor(table, window, [...derived.values()], label);
   // values of several window orders are computed in steps, one per order (window-steps.ts)
   const steps = udfs.calls.length ? undefined : windowSteps(derived);
   if (steps) {
     const computed = steps.before.reduce(
       (t, step, i) => project(t, [...t.columnNames().map(passThrough), ...[...step].map(([name, sql]) => ({ name, sql }))], `${label} [window order ${i + 1}]`),
-      table,
+      numbered,
     );
-    const temps = new Set(steps.before.flatMap((step) => [...step.keys()]));
+    const temps = new Set([...steps.before.flatMap((step) => [...step.keys()]), ...(rowNumber ? [rowNumber] : [])]);
     const projected = project(computed, derivedColumns(table, steps.values, options), label);
-    const node = projected.state.node as Extract<Table['state']['node'], { kind: 'project' }>;
-    return placed(projected.with({ node: { ...node, columns: node.columns.filter((c) => !temps.has(c.name)) } }), table, [...derived.keys()], options);
+    return placed(withoutColumns(projected, temps), table, [...derived.keys()], options);
   }
   // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
-  const result = dropUdfColumns(project(withUdfStages(table, udfs), derivedColumns(table, derived, options), label), udfs);
+  const projected = project(withUdfStages(numbered, udfs), derivedColumns(table, derived, options), label);
+  const result = dropUdfColumns(rowNumber ? withoutColumns(projected, new Set([rowNumber])) : projected, udfs);
   return placed(result, table, [...derived.keys()], options);
 }
 
