@@ -2,6 +2,7 @@
 // computed by plain Flink SQL, a flinkframe vectorized UDF, a flinkframe row UDF, a Java ScalarFunction (no
 // process boundary) and PyFlink 2.3's pandas UDF, at the same parallelism on the same machine in the same run
 // (one PyFlink run after each round of flinkframe runs, so that a change of load weighs on both).
+// Workers are reused between jobs (UdfWorkerPool, as Spark reuses Python workers); one row starts new ones each job.
 // Then the UDF plan optimizations, each with and without (udf-plan-switches.ts), and a batch-size sweep.
 // PyFlink runs from bench/.venv, created on first use (`pip install apache-flink==2.3.0`).
 //     node dist/bench/udf.js [--quick] [--no-pyflink] [--no-plan] [--rows N] [--reps N] [--parallelism N]
@@ -37,14 +38,18 @@ session.addFunction('addVec', ff.udf(addVecSource, { returns: 'BIGINT', vectoriz
 const sweep = [1_000, 5_000, 10_000, 50_000];
 for (const size of sweep) session.addFunction(`addVec${size}`, ff.udf(addVecSource, { returns: 'BIGINT', vectorized: true, batchSize: size }));
 
-// the same source for every engine: Flink's datagen connector, two sequences 0..rows-1 (the sum is known)
+// the same source for every engine: Flink's datagen connector, two sequences 0..rows-1 (the sum is known), the
+// table PyFlink's side makes too; `wide` adds four random STRING(40) columns for the column-pruning row (datagen
+// generates every column whatever the query reads, so they stay out of the engines' comparison)
+const sequences = `'number-of-rows' = '${rows}', 'rows-per-second' = '1000000000',
+  'fields.a.kind' = 'sequence', 'fields.a.start' = '0', 'fields.a.end' = '${rows - 1}',
+  'fields.b.kind' = 'sequence', 'fields.b.start' = '0', 'fields.b.end' = '${rows - 1}'`;
 const strings = (n: number) => Array.from({ length: n }, (_, i) => `, s${i} STRING`).join('');
 const stringOptions = (n: number) => Array.from({ length: n }, (_, i) => `, 'fields.s${i}.length' = '40'`).join('');
-session.engine.execute(`CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT${strings(4)}) WITH ('connector' = 'datagen', 'number-of-rows' = '${rows}', 'rows-per-second' = '1000000000',
-  'fields.a.kind' = 'sequence', 'fields.a.start' = '0', 'fields.a.end' = '${rows - 1}',
-  'fields.b.kind' = 'sequence', 'fields.b.start' = '0', 'fields.b.end' = '${rows - 1}'${stringOptions(4)})`);
+session.engine.execute(`CREATE TEMPORARY TABLE gen (a BIGINT, b BIGINT) WITH ('connector' = 'datagen', ${sequences})`);
+session.engine.execute(`CREATE TEMPORARY TABLE gen_wide (a BIGINT, b BIGINT${strings(4)}) WITH ('connector' = 'datagen', ${sequences}${stringOptions(4)})`);
 const input = () => session.sql('SELECT a, b FROM gen');
-const wide = () => session.sql('SELECT * FROM gen');
+const wide = () => session.sql('SELECT * FROM gen_wide');
 const expected = String(rows * (rows - 1));
 
 /** A Java ScalarFunction from the Java module's test classes (java/src/test/java/dev/flinkframe/bench). */
@@ -61,9 +66,19 @@ const javaProblem = javaUdf();
 
 type Job = () => Promise<Record<string, unknown>[]>;
 const sum = (t: ff.Table) => t.rollup({ s: (d: any) => op.sum(d.c) }).objects();
+/** A job whose UDF stages start new workers instead of reusing those of earlier jobs (the stage is built at derive). */
+const withNewWorkers = (job: Job): Job => () => {
+  udfPlanSwitches.reuseWorkers = false;
+  try {
+    return job();
+  } finally {
+    udfPlanSwitches.reuseWorkers = true;
+  }
+};
 const jobs: Record<string, Job> = {
   'plain SQL': () => sum(input().derive({ c: (d: any) => d.a + d.b })),
   'flinkframe vectorized UDF': () => sum(input().derive({ c: (d: any) => op.addVec(d.a, d.b) })),
+  'flinkframe vectorized UDF, new workers for the job': withNewWorkers(() => sum(input().derive({ c: (d: any) => op.addVec(d.a, d.b) }))),
   'flinkframe row UDF': () => sum(input().derive({ c: (d: any) => op.addRow(d.a, d.b) })),
   ...(javaProblem ? {} : { 'Java ScalarFunction': () => session.sql('SELECT SUM(jadd(a, b)) AS s FROM gen').objects() }),
 };

@@ -33,6 +33,18 @@ describe('session lifecycle', () => {
     expect(output.trim().split('\n').pop()).toBe('[{"a":2},{"a":3}]');
     expect(leftovers).toEqual([]);
   });
+  it('close() stops the UDF workers kept for later jobs: the process exits and leaves no temp files', async () => {
+    const { output, leftovers } = await runScript(`
+      import * as ff from './dist/src/index.js';
+      ff.addFunction('pid', ff.udf(() => process.pid, { returns: 'BIGINT' }));
+      const rows = await ff.table({ a: [1, 2, 3] }).derive({ p: d => op.pid(d.a) }).objects();
+      await ff.close();
+      const alive = (pid) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+      console.log(JSON.stringify({ workers: new Set(rows.map((r) => r.p)).size, alive: rows.filter((r) => alive(r.p)).length }));
+    `);
+    expect(JSON.parse(output.trim().split('\n').pop()!)).toEqual({ workers: 1, alive: 0 });
+    expect(leftovers).toEqual([]);
+  });
   it('an explicit session takes mode, parallelism and Flink config', async () => {
     const { output, leftovers } = await runScript(`
       import * as ff from './dist/src/index.js';

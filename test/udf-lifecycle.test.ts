@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { udf } from '../src/index.js';
 import { fl } from './support/flink-session.js';
+import { udfPlanSwitches } from '../src/frame/udf-plan-switches.js';
 
 // lambdas are shipped as text, so `op` here is only a name the translator reads
 declare const op: Record<string, (...args: unknown[]) => any>;
@@ -84,6 +85,42 @@ describe('UDFs as objects and classes with open(ctx) and close()', () => {
     expect(() => udf(Derived, { returns: 'BIGINT' })).toThrow(/extends another class/);
     const limit = 3;
     expect(() => udf({ eval: (x: number) => Math.min(x, limit) }, { returns: 'BIGINT' })).toThrow(/reads "limit"/);
+  });
+});
+
+describe('workers kept between jobs', () => {
+  class WorkerPid {
+    opened = 0;
+    open() {
+      this.opened += 1;
+    }
+    eval() {
+      return process.pid * 10 + this.opened;
+    }
+  }
+  const pids = async () => new Set((await numbers().derive({ p: (d: any) => op.workerPid(d.a) }).objects()).map((r: any) => r.p as number));
+
+  it('a later job runs in the workers of the one before, with a fresh instance opened for it', async () => {
+    fl.addFunction('workerPid', udf(WorkerPid, { returns: 'BIGINT' }));
+    const [first, second] = [await pids(), await pids()];
+    expect([...first, ...second].every((p) => p % 10 === 1)).toBe(true); // one open() per instance, one instance per job
+    expect([...second].every((p) => first.has(p))).toBe(true);
+  });
+
+  it('without reuse (udfPlanSwitches.reuseWorkers), a job starts workers of its own and stops them', async () => {
+    fl.addFunction('workerPid', udf(WorkerPid, { returns: 'BIGINT' }));
+    const before = await pids();
+    udfPlanSwitches.reuseWorkers = false;
+    let own: Set<number>;
+    try {
+      own = await pids();
+    } finally {
+      udfPlanSwitches.reuseWorkers = true;
+    }
+    expect([...own].some((p) => before.has(p))).toBe(false);
+    const alive = (pid: number) => { try { process.kill(pid, 0); return true; } catch { return false; } };
+    expect([...own].map((p) => Math.floor(p / 10)).filter(alive)).toEqual([]);
+    expect([...before].map((p) => Math.floor(p / 10)).filter(alive).length).toBe(before.size); // kept for later jobs
   });
 });
 

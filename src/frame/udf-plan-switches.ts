@@ -1,5 +1,5 @@
 /**
- * The UDF plan optimizations, each on by default. They are switches so that bench/udf.ts can measure each one
+ * The UDF plan optimizations (and the reuse of workers between jobs), each on by default. They are switches so that bench/udf.ts can measure each one
  * against its absence in the same run, and tests can check the plan without them; users have no reason to
  * turn them off.
  */
@@ -12,6 +12,8 @@ export const udfPlanSwitches = {
   chain: true,
   /** A stage ships only the columns its functions read, not the whole row. */
   shipOnlyRead: true,
+  /** A worker that finished a job serves the next job's UDF instead of a new Node process (UdfWorkerPool). */
+  reuseWorkers: true,
 };
 
 export type UdfPlanSwitches = typeof udfPlanSwitches;

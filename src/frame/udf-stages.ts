@@ -104,6 +104,7 @@ function stage(session: Session, input: PlanNode, links: Link[], inputColumns: s
     args: shipped,
     batchSize,
     pipeline,
+    reuseWorker: udfPlanSwitches.reuseWorkers,
     results: links.map((l) => l.call.column),
     resultTypes: links.map((l) => l.def.returns),
     chain: links.map(({ call, def, args }) => ({

@@ -72,6 +72,8 @@ export function jvm(options: JvmOptions): JavaBridge {
       ...sharedArchiveOptions(),
       ...JAVA_17_OPENS,
       ...JAVA_17_EXPORTS,
+      // extra options for the embedded JVM, e.g. a profiler: FLINKFRAME_JVM_OPTS='-XX:StartFlightRecording=...'
+      ...(process.env.FLINKFRAME_JVM_OPTS?.split(/\s+/).filter(Boolean) ?? []),
     ],
   });
   bridge = loaded;

@@ -31,6 +31,11 @@ export interface UdfWorkerSpec {
   batchTimeoutMs?: number;
   /** Keep one batch in flight while the next is buffered (default true). */
   pipeline?: boolean;
+  /**
+   * A worker that finished its job cleanly waits for the next job's UDF (java/.../UdfWorkerPool.java) unless
+   * this is false (default true); workers that ship files or modules are never kept.
+   */
+  reuseWorker?: boolean;
   /** Added by the Java operator for open(ctx): which subtask of which job the worker serves. */
   context?: UdfRuntimeContext;
   /**

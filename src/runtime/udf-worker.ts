@@ -2,7 +2,8 @@
  * The Node worker process of one JavaScript UDF, started by the Java operator (JsUdfOperator) for each
  * parallel subtask: it reads the UDF's spec (then runs open(ctx)), then Arrow batches from stdin, and writes one
  * result batch (or an error report) per batch to stdout. An empty request asks for close(): the reply carries
- * the final metric updates. It exits when stdin ends.
+ * the final metric updates, and the worker then waits for another spec (a later job reuses it: UdfWorkerPool).
+ * It exits when stdin ends.
  */
 import { Console } from 'node:console';
 import { writeSync } from 'node:fs';
@@ -90,6 +91,9 @@ async function handle(frame: Uint8Array): Promise<void> {
     } catch (e) {
       report(e);
     }
+    // the next frame is the spec of the next job's UDF
+    spec = call = chain = undefined;
+    instances.length = 0;
     return;
   }
   try {

@@ -164,6 +164,10 @@ public final class FlinkSession implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    if (cluster != null) cluster.close();
+    try {
+      if (cluster != null) cluster.close();
+    } finally {
+      dev.flinkframe.udf.UdfWorkerPool.closeAll(); // workers kept between jobs (their files go with them)
+    }
   }
 }

@@ -66,7 +66,7 @@ public final class JsScalarFunction extends ScalarFunction {
     resultType = resultType();
     allocator = new RootAllocator();
     TaskInfo task = taskInfo(context);
-    worker = new UdfWorker(spec, context::getCachedFile, WorkerContext.specWithContext(spec.json, task, null));
+    worker = UdfWorker.open(spec, context::getCachedFile, WorkerContext.specWithContext(spec.json, task, null));
     // Flink metrics of the calling operator (a SQL function has no accumulators: session.lastJob() does not list it)
     metrics = new UdfMetricsBridge(context.getMetricGroup().addGroup(spec.name), null, task == null ? 0 : task.getIndexOfThisSubtask());
   }

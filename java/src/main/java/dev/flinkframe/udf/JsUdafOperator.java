@@ -61,7 +61,7 @@ public final class JsUdafOperator extends AbstractStreamOperator<RowData>
     groupKeys = new ArrayList<>();
     allocator = new RootAllocator();
     codec = new ArrowBatchCodec(spec.name, batchType, batchFields, new LogicalType[] {resultType}, List.of(spec.returns), allocator);
-    worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile,
+    worker = UdfWorker.open(spec, getRuntimeContext().getDistributedCache()::getFile,
         WorkerContext.specWithContext(spec.json, getRuntimeContext().getTaskInfo(), getRuntimeContext().getJobInfo()));
     metrics = JsUdfOperator.openMetrics(getRuntimeContext(), getMetricGroup(), spec.name);
   }

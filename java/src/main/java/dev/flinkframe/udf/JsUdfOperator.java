@@ -71,7 +71,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
     record = new StreamRecord<>(joined);
     allocator = new RootAllocator();
     codec = new ArrowBatchCodec(spec.name, argType, argFields, resultTypes, spec.resultTypes, allocator);
-    worker = new UdfWorker(spec, getRuntimeContext().getDistributedCache()::getFile,
+    worker = UdfWorker.open(spec, getRuntimeContext().getDistributedCache()::getFile,
         WorkerContext.specWithContext(spec.json, getRuntimeContext().getTaskInfo(), getRuntimeContext().getJobInfo()));
     metrics = openMetrics(getRuntimeContext(), getMetricGroup(), spec.name);
   }
@@ -184,8 +184,7 @@ public final class JsUdfOperator extends AbstractStreamOperator<RowData>
 
   /** Runs close() in the worker (an empty request) and applies the final metric updates of its reply. */
   static void finishWorker(UdfWorker worker, UdfMetricsBridge metrics) throws Exception {
-    byte[] last = worker.call(new byte[0]);
-    metrics.apply(new String(last, java.nio.charset.StandardCharsets.UTF_8));
+    metrics.apply(worker.finish());
     metrics.finished();
   }
 

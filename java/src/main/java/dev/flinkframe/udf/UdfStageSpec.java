@@ -29,6 +29,8 @@ final class UdfStageSpec implements Serializable {
   final long batchTimeoutMs;
   /** Keep one batch in flight while the next is buffered (false: wait for each batch's result). */
   final boolean pipeline;
+  /** When the job is done, the worker waits for the next job's UDF (UdfWorkerPool) instead of stopping. */
+  final boolean reuseWorker;
 
   @SuppressWarnings("unchecked")
   UdfStageSpec(String json) throws Exception {
@@ -44,6 +46,7 @@ final class UdfStageSpec implements Serializable {
     this.batchSize = ((Number) m.get("batchSize")).intValue();
     this.batchTimeoutMs = m.get("batchTimeoutMs") == null ? 0 : ((Number) m.get("batchTimeoutMs")).longValue();
     this.pipeline = !Boolean.FALSE.equals(m.get("pipeline"));
+    this.reuseWorker = !Boolean.FALSE.equals(m.get("reuseWorker"));
   }
 
   /**

@@ -49,7 +49,7 @@ final class UdfWorkDir {
   /** A launch entry naming a file on the machine itself rather than a distributed-cache entry. */
   static final String LOCAL_PREFIX = "local:";
 
-  private static File shipped(Function<String, File> cachedFile, String name, String what) throws IOException {
+  static File shipped(Function<String, File> cachedFile, String name, String what) throws IOException {
     // a job flinkframe does not drive (a plain SQL job calling JsModuleFunction) names local files instead
     if (name.startsWith(LOCAL_PREFIX)) return new File(name.substring(LOCAL_PREFIX.length()));
     File file;

@@ -29,7 +29,11 @@ final class UdfWorker implements AutoCloseable {
   /** The most requests sent and not yet answered (UdfExchange keeps as many slots). */
   static final int MAX_IN_FLIGHT = 8;
 
-  private final String udfName;
+  private String udfName;
+  /** Where this worker goes when its job is done (UdfWorkerPool), or null: it stops. */
+  private final String poolKey;
+  /** The UDF's close() ran and its last metrics came back: the worker can serve another job. */
+  private boolean finished;
   private final UdfWorkDir dir;
   private final Process process;
   private final File stderr;
@@ -37,14 +41,36 @@ final class UdfWorker implements AutoCloseable {
   private final DataInputStream replies;
   private final UdfExchange exchange;
 
-  /** Starts the worker; {@code cachedFile} finds a file the job shipped, by its distributed-cache name. */
-  UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile) throws IOException {
-    this(spec, cachedFile, spec.json);
+  /**
+   * A worker for this UDF, idle from an earlier job (UdfWorkerPool) or started now; {@code cachedFile} finds a
+   * file the job shipped, by its distributed-cache name, and {@code specJson} is the spec the worker gets (the
+   * stage's, with where it runs added for open(ctx)).
+   */
+  static UdfWorker open(UdfStageSpec spec, Function<String, File> cachedFile, String specJson) throws IOException {
+    String key = spec.reuseWorker ? poolKey(spec.launch, cachedFile) : null;
+    UdfWorker idle = key == null ? null : UdfWorkerPool.take(key);
+    if (idle == null) return new UdfWorker(spec, cachedFile, specJson, key);
+    idle.udfName = spec.name;
+    idle.finished = false;
+    idle.send(specJson.getBytes(StandardCharsets.UTF_8));
+    return idle;
   }
 
-  /** The same, with the spec the worker gets (the stage's, with where it runs added for open(ctx)). */
-  UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile, String specJson) throws IOException {
+  /**
+   * Workers are kept only when they run nothing but the worker script: the key is the Node executable and the
+   * script's content (its distributed-cache copy has another path in each job).
+   */
+  private static String poolKey(UdfStageSpec.Launch launch, Function<String, File> cachedFile) throws IOException {
+    if (launch.module != null || launch.nodeModules != null || !launch.files.isEmpty()) return null;
+    File script = UdfWorkDir.shipped(cachedFile, launch.worker, "the UDF worker script");
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(Files.readAllBytes(script.toPath()));
+    return launch.node + " | " + script.length() + " | " + crc.getValue();
+  }
+
+  private UdfWorker(UdfStageSpec spec, Function<String, File> cachedFile, String specJson, String poolKey) throws IOException {
     this.udfName = spec.name;
+    this.poolKey = poolKey;
     this.dir = new UdfWorkDir(spec.launch, cachedFile);
     this.stderr = File.createTempFile("flinkframe-udf-", ".stderr");
     ProcessBuilder builder = new ProcessBuilder(dir.command(spec.launch))
@@ -125,6 +151,17 @@ final class UdfWorker implements AutoCloseable {
     }
   }
 
+  /** Runs the UDF's close() (an empty request): the reply holds its last metric updates, as JSON. */
+  String finish() throws IOException {
+    byte[] last = call(new byte[0]);
+    finished = true;
+    return new String(last, StandardCharsets.UTF_8);
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
   /** The error for a worker that is gone: its exit code and the end of what it wrote to stderr. */
   private IOException died() {
     String code;
@@ -147,8 +184,18 @@ final class UdfWorker implements AutoCloseable {
     }
   }
 
+  /** The task is done with this worker: it waits for the next job if it finished cleanly, else it stops. */
   @Override
   public void close() {
+    if (finished && poolKey != null && process.isAlive()) {
+      UdfWorkerPool.give(poolKey, this);
+    } else {
+      stop();
+    }
+  }
+
+  /** Ends the worker: its stdin closes and it exits on its own (or is killed), and its files are removed. */
+  void stop() {
     try {
       requests.close(); // end of input: the worker exits on its own
       if (!process.waitFor(5, TimeUnit.SECONDS)) process.destroyForcibly();
