@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +63,17 @@ describe('bad input gets an error that names it, at the verb call', () => {
     expect(error.message).not.toMatch(/^\s+at /m);
     expect(error.message).toContain('Generated Flink SQL:');
     expect((error as FlinkFrameError).sql).toContain('CAST(s AS INT)');
+  });
+  it('uncaught in a script, a Flink failure prints as its readable message, not the Java error behind it', async () => {
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', `
+      import * as ff from './dist/src/index.js';
+      ff.register('t', ff.table({ a: [1] }));
+      await ff.sql('SELEC a FROM t').objects();
+    `], { cwd: join(import.meta.dirname, '..'), encoding: 'utf8', timeout: 120_000 });
+    expect(run.status).not.toBe(0);
+    expect(run.stderr).toMatch(/FlinkFrameError: Planning the query failed: /);
+    expect(run.stderr).not.toMatch(/^\s+at (org\.apache|crates\/)/m);
+    expect(run.stderr.length).toBeLessThan(4000);
   });
   it('a failed write leaves nothing at the target path', async () => {
     fl.register('bad_numbers2', fl.table({ s: ['1', 'x'] }));

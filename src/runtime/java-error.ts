@@ -13,5 +13,8 @@ export function readableJavaError(error: unknown, what: string, sql?: string): F
   const lines = raw.split('\n').filter((line) => line.trim() && !JAVA_FRAME.test(line));
   const cause = lines.map((line) => line.replace(NOISE, '')).slice(0, 6).join('\n');
   const message = `${what} failed: ${cause}` + (sql ? `\n\nGenerated Flink SQL:\n${sql}` : '');
-  return new FlinkFrameError(message, { sql, cause: error });
+  const readable = new FlinkFrameError(message, { sql });
+  // not `cause`: Node prints a cause in full when the error is not caught, which is the wall of frames again
+  Object.defineProperty(readable, 'javaError', { value: error, enumerable: false });
+  return readable;
 }
