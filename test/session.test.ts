@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,9 @@ async function runScript(source: string): Promise<{ output: string; leftovers: s
     timeout: 120_000,
     encoding: 'utf8',
   });
-  return { output, leftovers: readdirSync(tmp).filter((f) => !f.startsWith('hsperfdata')) };
+  const leftovers = readdirSync(tmp).filter((f) => !f.startsWith('hsperfdata'));
+  rmSync(tmp, { recursive: true, force: true });
+  return { output, leftovers };
 }
 
 describe('session lifecycle', () => {

@@ -6,7 +6,7 @@
  * It exits when stdin ends.
  */
 import { Console } from 'node:console';
-import { writeSync } from 'node:fs';
+import { rmSync, writeSync } from 'node:fs';
 import { Table, tableFromIPC, tableToIPC } from 'apache-arrow';
 import { openExchange } from './udf-exchange.js';
 import { ERROR, replyFrame, requestFrames, RESULT } from './udf-frames.js';
@@ -108,6 +108,12 @@ async function handle(frame: Uint8Array): Promise<void> {
 
 // frames are handled one after another, also when open(ctx) or close() are async
 let queue: Promise<void> = Promise.resolve();
+// stdin ends when the operator is done with this worker or its JVM is gone (a TaskManager stopped while the worker
+// waited for a next job): the worker's folder goes with it
+process.stdin.on('end', () => {
+  const dir = process.env.FLINKFRAME_UDF_DIR;
+  if (dir) void queue.then(() => rmSync(dir, { recursive: true, force: true }));
+});
 process.stdin.on('data', requestFrames((frame) => {
   // a frame is a view of a chunk that stdin does not reuse, so it can wait in the queue as it is
   queue = queue.then(() => handle(frame));

@@ -3,9 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const live = new Set<string>();
-process.on('exit', () => {
-  // Java shutdown hooks never run inside Node, so nothing else would remove these.
+// Java shutdown hooks never run inside Node, so nothing else would remove these.
+const removeAll = () => {
   for (const dir of live) rmSync(dir, { recursive: true, force: true });
+};
+process.on('exit', removeAll);
+// Test runners (vitest's forks) end their worker processes with SIGTERM, where no 'exit' event fires: remove the
+// folders (the JVM's holds Flink's unpacked planner, ~40 MB), then let the signal do what it would have done.
+// A program with its own SIGTERM handler decides whether to go on; its exit then cleans up as usual.
+process.once('SIGTERM', () => {
+  if (process.listenerCount('SIGTERM') > 0) return;
+  removeAll();
+  process.kill(process.pid, 'SIGTERM');
 });
 
 /** A session's private temporary folder: in-memory sources, query results, Flink's own temp files, its log. */

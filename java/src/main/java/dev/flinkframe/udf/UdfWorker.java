@@ -72,7 +72,7 @@ final class UdfWorker implements AutoCloseable {
     this.udfName = spec.name;
     this.poolKey = poolKey;
     this.dir = new UdfWorkDir(spec.launch, cachedFile);
-    this.stderr = File.createTempFile("flinkframe-udf-", ".stderr");
+    this.stderr = dir.root.resolve("worker-stderr.log").toFile(); // the worker removes its folder when its stdin ends
     ProcessBuilder builder = new ProcessBuilder(dir.command(spec.launch))
         .directory(dir.root.toFile())
         .redirectError(ProcessBuilder.Redirect.to(stderr));

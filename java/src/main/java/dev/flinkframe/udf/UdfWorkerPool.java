@@ -26,6 +26,7 @@ public final class UdfWorkerPool {
 
   private static final Map<String, ArrayDeque<Idle>> IDLE = new HashMap<>();
   private static ScheduledExecutorService reaper;
+  private static boolean hooked;
 
   private UdfWorkerPool() {}
 
@@ -57,6 +58,11 @@ public final class UdfWorkerPool {
 
   private static void startReaper() {
     if (reaper != null) return;
+    if (!hooked) {
+      // a TaskManager's JVM runs its shutdown hooks (the embedded one does not: FlinkSession.close stops the workers)
+      Runtime.getRuntime().addShutdownHook(new Thread(UdfWorkerPool::closeAll, "flinkframe-udf-workers-stop"));
+      hooked = true;
+    }
     reaper = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "flinkframe-udf-worker-reaper");
       t.setDaemon(true);
