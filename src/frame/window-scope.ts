@@ -2,7 +2,6 @@ import type { ExprScope, WindowScope } from '../translate/expression.js';
 import type { Table } from './table.js';
 import { ordinalColumns } from './row-order.js';
 import { groupColumns } from './group-columns.js';
-import { HIDDEN_PREFIX } from './frame-state.js';
 
 /**
  * Arquero's rolling(expr, frame, includePeers) wraps the expression in an object { expr, window: { frame,
@@ -27,18 +26,16 @@ export function unwrapRolling(value: unknown): { expr: unknown; frame?: WindowSc
   return { expr: value.expr, frame: { before: offset(before), after: offset(after), peers: !!value.window.peers } };
 }
 
-/** The hidden row-number column (row-number-step.ts): one verb adds it and drops it. */
-const ROW_NUMBER = `${HIDDEN_PREFIX}rn`;
-
 /**
  * The scope of a derive or filter expression: window functions and aggregates are computed per row, over
- * the table's groups (partitions) in the table's order.
+ * the table's groups (partitions) in the table's order. `before` collects the window values the verb computes in a
+ * step first (window-pre-steps.ts).
  */
-export function windowScope(table: Table, verb: string, frame?: WindowScope['frame']): ExprScope {
+export function windowScope(table: Table, verb: string, frame?: WindowScope['frame'], before?: Map<string, string>): ExprScope {
   // with a row ordinal (rowOrder: 'arquero') rows are in input order without orderby, and it breaks ties of
   // orderby keys for row positions (lag, row_number, ROWS frames) but not for ranks, which see ties
   const ordinal = ordinalColumns(table).map((column) => ({ column, desc: false }));
   const order = table.state.order.length ? [...table.state.order] : ordinal;
   const tiebreak = table.state.order.length ? ordinal : [];
-  return { ...table.scope(verb), window: { partition: groupColumns(table.state), order, tiebreak, frame, rowNumber: ROW_NUMBER } };
+  return { ...table.scope(verb), window: { partition: groupColumns(table.state), order, tiebreak, frame, before } };
 }

@@ -146,7 +146,8 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   }
 
   checkWindow(def, label, ctx, node);
-  if (def.agg && def.perRow === false && perRowScope(ctx)) {
+  const perRowForm = def.agg && def.perRow === false && perRowScope(ctx);
+  if (perRowForm && !(def.perRowSql && ctx.scope.window)) {
     throw exprError(ctx, `calls ${label} per row (${snippet(ctx, node)}), which has no Flink SQL translation: Flink has no window form of COUNT(DISTINCT); compute it with rollup and join it back`);
   }
   if (def.agg && ctx.inAggregate) throw exprError(ctx, `calls the aggregate ${label} inside another aggregate in "${snippet(ctx, node)}"`);
@@ -174,7 +175,7 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   const over = (shape: WindowPlaceholder) => windowOver(ctx.scope.window!, shape);
   let sql: string;
   try {
-    sql = typeof def.sql === 'string'
+    sql = perRowForm ? def.perRowSql!(args, over, ctx.scope.window!).replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type)) : typeof def.sql === 'string'
       ? fill(def.sql.replaceAll('$over', () => overClause(ctx)).replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type)).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args)
       : def.sql(args, over, ctx.scope.window);
   } catch (e) {

@@ -77,10 +77,11 @@ export interface WindowScope {
   /** A rolling() frame: rows before and after the current one (null = unbounded), and whether peers widen it. */
   frame?: { before: number | null; after: number | null; peers: boolean };
   /**
-   * A hidden column for each row's position in its partition (1, 2, ... in window order), which SQL cannot
-   * read inside a window aggregate: the verb computes it first when an expression reads it (nth_value).
+   * Window values other window values read (SQL allows no window function inside another, e.g. the row
+   * numbers nth_value compares): SQL -> hidden column. The translator adds them (window-clause.ts stepColumn)
+   * and the verb computes them in a step before its own (src/frame/window-pre-steps.ts).
    */
-  rowNumber?: string;
+  before?: Map<string, string>;
 }
 
 /** The result type a bare null gets: a column needs a type, and JS null has none. */

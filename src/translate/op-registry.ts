@@ -11,7 +11,7 @@ import type { SqlExpr, WindowScope } from './expression.js';
 import { quoteString } from './sql-text.js';
 import { integerValue } from './expr-sql.js';
 import { commonType, familyOf, isInteger, isNumeric } from './expr-types.js';
-import { WINDOW_OPS, type Over } from './window-ops.js';
+import { distinctPerRow, firstAppearancesPerRow, WINDOW_OPS, type Over } from './window-ops.js';
 
 /**
  * What an argument must be. The call translator checks it and converts it the way JS would:
@@ -54,6 +54,8 @@ export interface OpDef {
   agg?: boolean;
   /** False for an aggregate Flink cannot compute as a window aggregate (per row, with OVER). */
   perRow?: boolean;
+  /** The per-row form of such an aggregate, from window values computed in a step before (window-ops.ts). */
+  perRowSql?: (args: SqlExpr[], over: Over, window: WindowScope) => string;
   /** A window function (window-ops.ts): allowed only where the scope has a window (derive, filter). */
   window?: boolean;
   /**
@@ -257,8 +259,8 @@ export const OPS: Record<string, OpDef> = {
   // Arquero gives null for a single value; VAR_POP gives 0
   variancep: agg('CASE WHEN COUNT($0)$over > 1 THEN VAR_POP($0)$over END', 'DOUBLE', ['double']),
   stdevp: agg('CASE WHEN COUNT($0)$over > 1 THEN STDDEV_POP($0)$over END', 'DOUBLE', ['double']),
-  // Arquero counts null as one more distinct value
-  distinct: { ...agg('(COUNT(DISTINCT $0)$over + CASE WHEN COUNT($0)$over < COUNT(*)$over THEN 1 ELSE 0 END)', 'BIGINT'), perRow: false },
+  // Arquero counts null as one more distinct value; per row (no windowed COUNT(DISTINCT)): window-ops.ts distinctPerRow
+  distinct: { ...agg('(COUNT(DISTINCT $0)$over + CASE WHEN COUNT($0)$over < COUNT(*)$over THEN 1 ELSE 0 END)', 'BIGINT'), perRow: false, perRowSql: distinctPerRow },
   valid: agg('COUNT($0)$over', 'BIGINT'),
   invalid: agg('(COUNT(*)$over - COUNT($0)$over)', 'BIGINT'),
   any: agg('FIRST_VALUE($0)$over', '$0'),
@@ -268,8 +270,13 @@ export const OPS: Record<string, OpDef> = {
   // Arquero collects the valid values in row order: per row, the window's ORDER BY gives that order; rollup
   // computes it per row first on an ordered table (verbs/rollup.ts). No valid value gives [], not NULL.
   array_agg: agg(`COALESCE(ARRAY_AGG($0 IGNORE NULLS)$over, ${EMPTY_ARRAY})`, 'ARRAY<$0>'),
-  // first appearances in no particular order (Flink has no DISTINCT window aggregate; IGNORE NULLS and FILTER still gave [null] with DISTINCT)
-  array_agg_distinct: { ...agg(`COALESCE(ARRAY_REMOVE(ARRAY_AGG(DISTINCT $0), CAST(NULL AS $type0)), ${EMPTY_ARRAY})`, 'ARRAY<$0>'), perRow: false },
+  // in rollup, first appearances in no particular order (IGNORE NULLS and FILTER still gave [null] with DISTINCT);
+  // per row, Flink has no DISTINCT window aggregate: window-ops.ts firstAppearancesPerRow
+  array_agg_distinct: {
+    ...agg(`COALESCE(ARRAY_REMOVE(ARRAY_AGG(DISTINCT $0), CAST(NULL AS $type0)), ${EMPTY_ARRAY})`, 'ARRAY<$0>'),
+    perRow: false,
+    perRowSql: (args, over, window) => `COALESCE(${firstAppearancesPerRow(args, over, window)}, ${EMPTY_ARRAY})`,
+  },
   // key-value aggregates: a MAP built from the valid pairs in row order (duplicate keys kept), wrapped in a ROW
   // whose one field name says which JS value collect makes of it (runtime/collect-nested.ts, docs/semantics.md)
   entries_agg: pairsAgg('__ff_entries'),
@@ -527,7 +534,8 @@ export const KNOWN_DIFFERENCES: { op: string; difference: string }[] = [
   { op: 'parse_float parse_int parseFloat parseInt', difference: 'Text with no number gives null; JS gives NaN (both are invalid values in Arquero). parse_int reads radix 10 only and does not read 0x prefixes.' },
   { op: 'parse_date', difference: 'Reads ISO 8601 text (yyyy-MM-dd, yyyy-MM-dd[T ]HH:mm:ss[.SSS][Z]) only; other formats Date.parse accepts (offsets, HH:mm without seconds, "March 7, 2020") give null.' },
   { op: 'array_agg', difference: 'On a table with neither orderby nor a row ordinal (rowOrder \'arquero\') the values come in an arbitrary order; Arquero keeps input order. A group with no valid value gives null, not [].' },
-  { op: 'array_agg_distinct', difference: 'The values come in an arbitrary order (Arquero: first appearance), and it is not computed per row (derive): Flink has no DISTINCT window aggregate.' },
+  { op: 'array_agg_distinct', difference: 'In a rollup of an unordered table the values come in an arbitrary order (Arquero: first appearance); per row (derive) and in a rollup of an ordered table they come in first-appearance order. Not over a rolling frame.' },
+  { op: 'distinct', difference: 'Per row (derive, filter) over whole groups only, not over a rolling frame: Flink has no windowed COUNT(DISTINCT), so the count is the highest dense rank of the values, computed in a step before.' },
   { op: 'entries_agg object_agg map_agg', difference: 'The column is a Flink MAP in a one-field ROW whose name gives the JS form collect makes (docs/semantics.md); without orderby or a row ordinal the pairs come in an arbitrary order, so which duplicate key wins in object_agg and map_agg is arbitrary too.' },
   { op: 'any', difference: 'Gives the valid value of an arbitrary row (FIRST_VALUE without an order); Arquero gives the first valid value in input order.' },
   { op: 'recode', difference: 'Keys match the value\'s JS string form (`${value}`) for strings, numbers, booleans and null; a map used with a date column, or keys of mixed kinds in a Map, are refused.' },

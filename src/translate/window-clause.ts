@@ -66,6 +66,30 @@ export function overClause(w: WindowScope, shape: WindowPlaceholder): string {
   }
 }
 
+let steps = 0;
+
+/**
+ * The hidden column (quoted) that will hold a window value computed in a step before the expression that reads it
+ * (WindowScope.before); the same SQL gives the same column. Null where the verb has no such step.
+ */
+export function stepColumn(w: WindowScope, sql: string): string | null {
+  if (!w.before) return null;
+  let name = w.before.get(sql);
+  if (!name) w.before.set(sql, (name = `__ff_step${++steps}`));
+  return quoteIdent(name);
+}
+
+/** An OVER clause over the table's groups ordered by a value (DENSE_RANK over the values: distinct counts). */
+export function valueOrderedOver(w: WindowScope, value: string): string {
+  return over(partitionBy(w.partition), `ORDER BY ${value}`);
+}
+
+/** An OVER clause over the rows of each group that share a value, in the table's order (first appearances). */
+export function sameValueOver(w: WindowScope, value: string): string {
+  const partition = [...w.partition.map(quoteIdent), value].join(', ');
+  return over(`PARTITION BY ${partition}`, orderBy(w) || `ORDER BY ${value}`);
+}
+
 /** The OVER clause of an aggregate computed per row: the whole partition, or the rolling frame. */
 export function aggregateOver(w: WindowScope): string {
   return w.frame ? overClause(w, 'frame') : overClause(w, 'whole');

@@ -11,8 +11,7 @@
 import type { SqlExpr, WindowScope } from './expression.js';
 import type { OpDef } from './op-registry.js';
 import { baseType, commonType, familyOf } from './expr-types.js';
-import type { WindowPlaceholder } from './window-clause.js';
-import { quoteIdent } from './sql-text.js';
+import { sameValueOver, stepColumn, valueOrderedOver, type WindowPlaceholder } from './window-clause.js';
 
 /** The OVER clause of a given shape, for window ops whose SQL is built by a function. */
 export type Over = (shape: WindowPlaceholder) => string;
@@ -124,15 +123,15 @@ const edgeValue = (fn: 'FIRST_VALUE' | 'LAST_VALUE') => ([value]: SqlExpr[], ove
  * 2.3 has no NTH_VALUE. A frame that starts `before` rows back has its nth row at the fixed offset
  * nth - 1 - before from the current row (LAG/LEAD), except in the partition's first `before` rows, where the
  * start is clipped to the first row; a frame that starts at the first row has its nth row at position nth,
- * found by the row number the verb computes first (WindowScope.rowNumber).
+ * found by the row number the verb computes in a step before (WindowScope.before).
  */
 function nthTagged([value, nthArg]: SqlExpr[], over: Over, window: WindowScope | undefined): string {
   const nth = positiveConstant(nthArg, 'nth_value of row');
   if (!Number.isInteger(nth)) throw new NoWindowForm(`row ${nth} (it must be a whole number)`);
-  if (!window?.rowNumber) throw new NoWindowForm('no row numbers in this scope');
-  const { before, after, peers } = window.frame ?? { before: null, after: null, peers: false };
+  const { before, after, peers } = window?.frame ?? { before: null, after: null, peers: false };
   if (peers && before !== null) throw new NoWindowForm('a rolling frame that starts at the ties of the current row (includePeers): its first row is not a fixed offset away');
-  const rn = quoteIdent(window.rowNumber);
+  const rn = window && stepColumn(window, `ROW_NUMBER()${over('ordered')}`);
+  if (!rn) throw new NoWindowForm('no step before this verb to number the rows in');
   const tag = tagged(value);
   const nthOfPartition = `MAX(CASE WHEN ${rn} = ${nth} THEN ${tag} END)${over('whole')}`;
   const reached = after === null ? undefined : peers ? `COUNT(*)${over('upto')} >= ${nth}` : `${rn} >= ${nth - after}`;
@@ -142,6 +141,32 @@ function nthTagged([value, nthArg]: SqlExpr[], over: Over, window: WindowScope |
   const shifted = offset === 0 ? tag : `${offset > 0 ? 'LEAD' : 'LAG'}(${tag}, ${Math.abs(offset)})${over('ordered')}`;
   const inFrame = after === null || offset <= after ? shifted : 'CAST(NULL AS STRING)';
   return `CASE WHEN ${rn} > ${before} THEN ${inFrame} ELSE ${fromFirstRow} END`;
+}
+
+/** A per-row aggregate's step value, refused over a rolling frame (its rows change from row to row). */
+function stepOver(window: WindowScope, what: string, sql: string): string {
+  if (window.frame) throw new NoWindowForm(`a rolling frame (${what} is computed per row over whole groups only)`);
+  const column = stepColumn(window, sql);
+  if (!column) throw new NoWindowForm(`no step before this verb to compute ${what} in`);
+  return column;
+}
+
+/**
+ * op.distinct per row: Flink has no windowed COUNT(DISTINCT), but the values' dense rank in their group, computed
+ * in a step before, reaches the number of distinct values; null and NaN (read as null) share one rank, as they
+ * count once in Arquero.
+ */
+export function distinctPerRow([value]: SqlExpr[], over: Over, window: WindowScope): string {
+  return `MAX(${stepOver(window, 'op.distinct()', `DENSE_RANK()${valueOrderedOver(window, value.sql)}`)})${over('whole')}`;
+}
+
+/**
+ * op.array_agg_distinct per row: each value where it first appears in its group (in the table's order, a row
+ * number computed in a step before), collected in that order, without null.
+ */
+export function firstAppearancesPerRow([value]: SqlExpr[], over: Over, window: WindowScope): string {
+  const first = stepOver(window, 'op.array_agg_distinct()', `ROW_NUMBER()${sameValueOver(window, value.sql)}`);
+  return `ARRAY_AGG(CASE WHEN ${first} = 1 THEN ${value.sql} END IGNORE NULLS)${over('whole')}`;
 }
 
 /** Rows in the partition (percent_rank divides by it less one). */

@@ -8,7 +8,7 @@ import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
 import { windowSteps } from '../window-steps.js';
-import { numberRowsFor, withoutColumns } from '../row-number-step.js';
+import { withPreSteps, withoutColumns } from '../window-pre-steps.js';
 
 export interface DeriveOptions {
   before?: unknown;
@@ -23,32 +23,31 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
   if (withJs) return placed(withJs, table, Object.keys(values), options);
   const derived = new Map<string, string>();
   const udfs = udfScope(table);
+  const before = new Map<string, string>();
   const shown: Record<string, unknown> = {};
   for (const [name, given] of Object.entries(values)) {
     const value = (shown[name] = resolveBinsSpreads(table, 'derive', given));
     // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
     const { expr, frame } = unwrapRolling(value);
-    derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame), udfs }).sql);
+    derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before), udfs }).sql);
   }
   const binned = Object.keys(values).some((n) => shown[n] !== values[n]);
   const label = `derive(${describe(shown)})${binned ? ' [pre-query: ...bins() became the numbers shown]' : ''}`;
-  const { window } = windowScope(table, 'derive');
-  const rowNumber = window?.rowNumber;
-  const numbered = numberRowsFor(table, window, [...derived.values()], label);
+  const pre = withPreSteps(table, before, label);
   // values of several window orders are computed in steps, one per order (window-steps.ts)
   const steps = udfs.calls.length ? undefined : windowSteps(derived);
   if (steps) {
     const computed = steps.before.reduce(
       (t, step, i) => project(t, [...t.columnNames().map(passThrough), ...[...step].map(([name, sql]) => ({ name, sql }))], `${label} [window order ${i + 1}]`),
-      numbered,
+      pre.table,
     );
-    const temps = new Set([...steps.before.flatMap((step) => [...step.keys()]), ...(rowNumber ? [rowNumber] : [])]);
+    const temps = new Set([...steps.before.flatMap((step) => [...step.keys()]), ...pre.names]);
     const projected = project(computed, derivedColumns(table, steps.values, options), label);
     return placed(withoutColumns(projected, temps), table, [...derived.keys()], options);
   }
   // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
-  const projected = project(withUdfStages(numbered, udfs), derivedColumns(table, derived, options), label);
-  const result = dropUdfColumns(rowNumber ? withoutColumns(projected, new Set([rowNumber])) : projected, udfs);
+  const projected = project(withUdfStages(pre.table, udfs), derivedColumns(table, derived, options), label);
+  const result = dropUdfColumns(withoutColumns(projected, pre.names), udfs);
   return placed(result, table, [...derived.keys()], options);
 }
 

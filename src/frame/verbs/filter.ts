@@ -7,15 +7,15 @@ import { describe, passThrough } from './project.js';
 import { filterOnUdfResults, udfScope } from '../udf-stages.js';
 import { filterNode } from '../udf-filter-pushdown.js';
 import { splitConjuncts } from '../../translate/predicate-conjuncts.js';
-import { numberRowsFor } from '../row-number-step.js';
+import { withPreSteps } from '../window-pre-steps.js';
 
 let windowTests = 0;
 
 export function filter(table: Table, predicate: unknown): Table {
   const { expr, frame } = unwrapRolling(predicate);
   const udfs = udfScope(table);
-  const scope = windowScope(table, 'filter', frame);
-  const condition = translatePredicate(expr, { ...scope, udfs });
+  const before = new Map<string, string>();
+  const condition = translatePredicate(expr, { ...windowScope(table, 'filter', frame, before), udfs });
   const label = `filter(${describe(predicate)})`;
   if (udfs.calls.length) {
     // a && b is filter(a) then filter(b), also in JS (b runs only where a holds): SQL tests then go below the stages
@@ -29,8 +29,8 @@ export function filter(table: Table, predicate: unknown): Table {
   // SQL allows no window function in WHERE: compute the test into a hidden column, filter on it, drop it
   const test = `${HIDDEN_PREFIX}w${++windowTests}`;
   const columns = table.fullSchema().map((f) => passThrough(f.name));
-  const numbered = numberRowsFor(table, scope.window, [condition.sql], label);
-  const tested: ProjectNode = { kind: 'project', input: numbered.state.node, columns: [...columns, { name: test, sql: condition.sql }], label };
+  const pre = withPreSteps(table, before, label);
+  const tested: ProjectNode = { kind: 'project', input: pre.table.state.node, columns: [...columns, { name: test, sql: condition.sql }], label };
   const kept: FilterNode = { kind: 'filter', input: tested, predicate: passThrough(test).sql, label };
   return table.with({ node: { kind: 'project', input: kept, columns, label: `drop ${test}` } });
 }
