@@ -36,6 +36,7 @@ const OP_CALLS = {
   parse_int: 'op.parse_int(d.s)',
   equal: 'op.equal(d.s, d.s)',
   ntile: 'op.ntile(4)',
+  nth_value: 'op.nth_value(d.x, 2)',
   quantile: 'op.quantile(d.x, 0.25)',
   bin: 'op.bin(d.x, 0, 10, 1)',
   join: "op.join(op.split(d.s, ','), '-')",
@@ -142,7 +143,7 @@ function opStatus(name) {
   const udfs = { functions: new Map(), calls: [] };
   const scope = kind === 'aggregate'
     ? { verb: 'rollup', schema: SCHEMA, params: {}, udfs }
-    : { verb: 'derive', schema: SCHEMA, params: {}, udfs, window: { partition: [], order: [{ column: 'i', desc: false }] } };
+    : { verb: 'derive', schema: SCHEMA, params: {}, udfs, window: { partition: [], order: [{ column: 'i', desc: false }], before: new Map() } };
   try {
     const result = translateExpr('out', `d => ${call}`, scope);
     if (udfs.calls.length > 0) return { name, kind, call, status: 'JavaScript', detail: 'runs as a JavaScript UDF stage' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { desc, op, rolling } from '../src/index.js';
+import { desc, op, rolling, udf } from '../src/index.js';
 import { expectSameAsArquero, expectSameOnEngines } from './support/differential.js';
 import { fl } from './support/flink-session.js';
 
@@ -238,6 +238,8 @@ describe('window functions are refused where Arquero refuses them, and where Fli
   it('what Flink 2.3 has no form for', () => {
     expect(() => t().orderby('k').derive({ n: rolling((d: any) => op.nth_value(d.x, 2), [0, 1], true) })).toThrow(/op\.nth_value\(\).*starts at the ties/);
     expect(() => t().orderby('id').derive({ n: (d: any) => op.nth_value(d.x, 1.5) })).toThrow(/op\.nth_value\(\).*whole number/);
+    fl.addFunction('twiceOf', udf((x: number) => x * 2, { returns: 'DOUBLE' }));
+    expect(() => t().orderby('id').filter((d: any) => (op as any).twiceOf(d.x) > op.nth_value(d.x, 2))).toThrow(/derive the window value into a column first/);
     expect(() => t().orderby('k').derive({ m: rolling((d: any) => op.sum(d.x), [-1, 1], true) })).toThrow(/includePeers/);
     expect(() => t().orderby('id').derive({ n: () => op.ntile(0) })).toThrow(/ntile.*greater than zero/);
     expect(() => t().orderby('id').derive({ n: (d: any) => op.lag(d.x, 1, 'none') })).toThrow(/op\.lag\(\) with a default of type STRING for a value of type DOUBLE/);

@@ -148,7 +148,7 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   checkWindow(def, label, ctx, node);
   const perRowForm = def.agg && def.perRow === false && perRowScope(ctx);
   if (perRowForm && !(def.perRowSql && ctx.scope.window)) {
-    throw exprError(ctx, `calls ${label} per row (${snippet(ctx, node)}), which has no Flink SQL translation: Flink has no window form of COUNT(DISTINCT); compute it with rollup and join it back`);
+    throw exprError(ctx, `calls ${label} per row (${snippet(ctx, node)}), which has no Flink SQL translation here: Flink has no DISTINCT window aggregate; compute it with rollup and join it back`);
   }
   if (def.agg && ctx.inAggregate) throw exprError(ctx, `calls the aggregate ${label} inside another aggregate in "${snippet(ctx, node)}"`);
   ctx.inAggregate = ctx.inAggregate || !!def.agg;
@@ -175,9 +175,10 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   const over = (shape: WindowPlaceholder) => windowOver(ctx.scope.window!, shape);
   let sql: string;
   try {
-    sql = perRowForm ? def.perRowSql!(args, over, ctx.scope.window!).replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type)) : typeof def.sql === 'string'
-      ? fill(def.sql.replaceAll('$over', () => overClause(ctx)).replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type)).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args)
-      : def.sql(args, over, ctx.scope.window);
+    const typed = (template: string) => template.replace(/\$type(\d)/g, (_, i: string) => baseType(args[Number(i)]!.type));
+    if (perRowForm) sql = typed(def.perRowSql!(args, over, ctx.scope.window!));
+    else if (typeof def.sql !== 'string') sql = def.sql(args, over, ctx.scope.window);
+    else sql = fill(typed(def.sql.replaceAll('$over', () => overClause(ctx))).replace(WINDOW_PLACEHOLDER, (_, shape: WindowPlaceholder) => over(shape)), args);
   } catch (e) {
     if (e instanceof NoSqlForm || e instanceof NoWindowForm) throw noTranslation(ctx, node, `${label} with ${e.message}`);
     if (e instanceof FrameNotExpressible) throw noTranslation(ctx, node, `${label} over ${e.message}`);

@@ -1,3 +1,4 @@
+import { FlinkFrameError } from '../../errors.js';
 import { translatePredicate } from '../../translate/expression.js';
 import { HIDDEN_PREFIX } from '../frame-state.js';
 import type { FilterNode, ProjectNode } from '../../translate/plan.js';
@@ -18,6 +19,7 @@ export function filter(table: Table, predicate: unknown): Table {
   const condition = translatePredicate(expr, { ...windowScope(table, 'filter', frame, before), udfs });
   const label = `filter(${describe(predicate)})`;
   if (udfs.calls.length) {
+    if (before.size) throw new FlinkFrameError(`${label}: the predicate calls a JavaScript UDF and a window function that needs a step before it (nth_value, or distinct per row); derive the window value into a column first, then filter on it.`);
     // a && b is filter(a) then filter(b), also in JS (b runs only where a holds): SQL tests then go below the stages
     const conjuncts = frame ? undefined : splitConjuncts(expr);
     if (conjuncts) return conjuncts.reduce((t, c) => filter(t, c), table);
