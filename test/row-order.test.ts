@@ -118,6 +118,15 @@ describe("rowOrder: 'arquero'", () => {
     ]);
   });
 
+  it('one expression mixing ranks (sort keys) and lag (sort keys, then input order) in derive and filter', async () => {
+    const t = { k: [2, 1, 2, 3, 1, 2], g: ['a', 'b', 'a', 'a', 'b', 'b'], id: [1, 2, 3, 4, 5, 6] };
+    const mixed = { x: (d: any) => op.rank() * 10 + op.lag(d.id, 1, 0), y: (d: any) => op.dense_rank() - op.nth_value(d.id, 2) };
+    expect(await ordered.table(t).orderby('k').derive(mixed).objects()).toEqual(rowsOf(aq.table(t).orderby('k').derive(mixed)));
+    expect(await ordered.table(t).groupby('g').orderby(desc('k')).derive(mixed).objects()).toEqual(rowsOf(aq.table(t).groupby('g').orderby(desc('k')).derive(mixed)));
+    const test = (d: any) => op.rank() * 10 + op.lag(d.id, 1, 0) > 21;
+    expect(await ordered.table(t).orderby('k').filter(test).objects()).toEqual(rowsOf(aq.table(t).orderby('k').filter(test)));
+  });
+
   it('slice takes positions in input order, also from the end', async () => {
     const t = { v: [9, 4, 7, 1, 8] };
     expect(await ordered.table(t).slice(1, 3).objects()).toEqual([{ v: 4 }, { v: 7 }]);

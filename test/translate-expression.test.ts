@@ -189,7 +189,7 @@ describe('translateExpr: the op registry', () => {
       sql: "(`x` - AVG(CASE WHEN ABS(`x`) <= 1.7976931348623157E308 OR ABS(`x`) = CAST('Infinity' AS DOUBLE) THEN `x` END) OVER (PARTITION BY `s`))",
       kind: 'window',
     });
-    expect(error((d: D) => op.distinct(d.s), over)).toMatch(/no window form of COUNT\(DISTINCT\)/);
+    expect(error((d: D) => op.distinct(d.s), over)).toMatch(/no DISTINCT window aggregate/);
   });
 
   it('builds OVER clauses from the window scope (groups, order, rolling frame)', () => {

@@ -29,13 +29,13 @@ export function unwrapRolling(value: unknown): { expr: unknown; frame?: WindowSc
 /**
  * The scope of a derive or filter expression: window functions and aggregates are computed per row, over
  * the table's groups (partitions) in the table's order. `before` collects the window values the verb computes in a
- * step first (window-pre-steps.ts).
+ * step first (window-pre-steps.ts); with `hoist`, every window value goes there.
  */
-export function windowScope(table: Table, verb: string, frame?: WindowScope['frame'], before?: Map<string, string>): ExprScope {
+export function windowScope(table: Table, verb: string, frame?: WindowScope['frame'], before?: Map<string, string>, hoist?: boolean): ExprScope {
   // with a row ordinal (rowOrder: 'arquero') rows are in input order without orderby, and it breaks ties of
   // orderby keys for row positions (lag, row_number, ROWS frames) but not for ranks, which see ties
   const ordinal = ordinalColumns(table).map((column) => ({ column, desc: false }));
   const order = table.state.order.length ? [...table.state.order] : ordinal;
   const tiebreak = table.state.order.length ? ordinal : [];
-  return { ...table.scope(verb), window: { partition: groupColumns(table.state), order, tiebreak, frame, before } };
+  return { ...table.scope(verb), window: { partition: groupColumns(table.state), order, tiebreak, frame, before, hoist } };
 }

@@ -13,7 +13,7 @@ import { comparable } from './expr-operators.js';
 import { combine } from './expr-sql.js';
 import { baseType, commonType, familyOf } from './expr-types.js';
 import { fill, GLOBAL_FUNCTIONS, METHODS, NoSqlForm, OPS, UNTRANSLATED, type OpDef } from './op-registry.js';
-import { aggregateOver, FrameNotExpressible, overClause as windowOver, type WindowPlaceholder } from './window-clause.js';
+import { aggregateOver, FrameNotExpressible, overClause as windowOver, stepColumn, type WindowPlaceholder } from './window-clause.js';
 import { NoWindowForm, validOnly } from './window-ops.js';
 import { translateRecode } from './expr-recode.js';
 import { translateUdfCall } from './expr-udf.js';
@@ -187,6 +187,14 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   const combined = combine(sql, typeOf(def, args, ctx, node), args);
   const absent = def.absent?.(args, over, ctx.scope.window);
   const result = absent ? { ...combined, absent } : combined;
-  if (def.window) return { ...result, kind: 'window' };
-  return def.agg ? { ...result, kind: perRowScope(ctx) ? 'window' : 'aggregate' } : result;
+  if (def.window || (def.agg && perRowScope(ctx))) return hoisted({ ...result, kind: 'window' }, ctx);
+  return def.agg ? { ...result, kind: 'aggregate' } : result;
+}
+
+/** A window value as a step column, when the scope says so (an expression mixing window orders: WindowScope.hoist). */
+function hoisted(value: SqlExpr, ctx: Ctx): SqlExpr {
+  const w = ctx.scope.window;
+  if (!w?.hoist) return value;
+  const column = (sql: string) => stepColumn(w, sql) ?? sql;
+  return { ...value, sql: column(value.sql), ...(value.absent ? { absent: column(value.absent) } : {}) };
 }

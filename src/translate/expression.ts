@@ -82,6 +82,11 @@ export interface WindowScope {
    * and the verb computes them in a step before its own (src/frame/window-pre-steps.ts).
    */
   before?: Map<string, string>;
+  /**
+   * Every window value goes into a step column: set for an expression that mixes window orders (rank() sees the
+   * sort keys, lag() the sort keys and the row ordinal), which Flink 2.3 cannot plan in one projection.
+   */
+  hoist?: boolean;
 }
 
 /** The result type a bare null gets: a column needs a type, and JS null has none. */

@@ -7,7 +7,7 @@ import { resolveBinsSpreads } from '../bins-spread.js';
 import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
-import { windowSteps } from '../window-steps.js';
+import { windowOrders, windowSteps } from '../window-steps.js';
 import { withPreSteps, withoutColumns } from '../window-pre-steps.js';
 
 export interface DeriveOptions {
@@ -29,7 +29,10 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
     const value = (shown[name] = resolveBinsSpreads(table, 'derive', given));
     // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
     const { expr, frame } = unwrapRolling(value);
-    derived.set(name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before), udfs }).sql);
+    const translate = (hoist?: boolean) => translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before, hoist), udfs }).sql;
+    const sql = translate();
+    // one expression over two window orders: its window values go into steps before (window-pre-steps.ts)
+    derived.set(name, windowOrders(sql).size > 1 ? translate(true) : sql);
   }
   const binned = Object.keys(values).some((n) => shown[n] !== values[n]);
   const label = `derive(${describe(shown)})${binned ? ' [pre-query: ...bins() became the numbers shown]' : ''}`;

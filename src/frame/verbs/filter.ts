@@ -9,6 +9,7 @@ import { filterOnUdfResults, udfScope } from '../udf-stages.js';
 import { filterNode } from '../udf-filter-pushdown.js';
 import { splitConjuncts } from '../../translate/predicate-conjuncts.js';
 import { withPreSteps } from '../window-pre-steps.js';
+import { windowOrders } from '../window-steps.js';
 
 let windowTests = 0;
 
@@ -16,7 +17,10 @@ export function filter(table: Table, predicate: unknown): Table {
   const { expr, frame } = unwrapRolling(predicate);
   const udfs = udfScope(table);
   const before = new Map<string, string>();
-  const condition = translatePredicate(expr, { ...windowScope(table, 'filter', frame, before), udfs });
+  const translate = (hoist?: boolean) => translatePredicate(expr, { ...windowScope(table, 'filter', frame, before, hoist), udfs });
+  const first = translate();
+  // a predicate over two window orders: its window values go into steps before (window-pre-steps.ts)
+  const condition = windowOrders(first.sql).size > 1 ? translate(true) : first;
   const label = `filter(${describe(predicate)})`;
   if (udfs.calls.length) {
     if (before.size) throw new FlinkFrameError(`${label}: the predicate calls a JavaScript UDF and a window function that needs a step before it (nth_value, or distinct per row); derive the window value into a column first, then filter on it.`);
