@@ -29,7 +29,11 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
     const value = (shown[name] = resolveBinsSpreads(table, 'derive', given));
     // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
     const { expr, frame } = unwrapRolling(value);
-    const translate = (hoist?: boolean) => translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before, hoist), udfs }).sql;
+    const calls = udfs.calls.length; // a second translation finds the same UDF calls again
+    const translate = (hoist?: boolean) => {
+      udfs.calls.length = calls;
+      return translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before, hoist), udfs }).sql;
+    };
     const sql = translate();
     // one expression over two window orders: its window values go into steps before (window-pre-steps.ts)
     derived.set(name, windowOrders(sql).size > 1 ? translate(true) : sql);

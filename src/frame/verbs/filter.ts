@@ -17,7 +17,10 @@ export function filter(table: Table, predicate: unknown): Table {
   const { expr, frame } = unwrapRolling(predicate);
   const udfs = udfScope(table);
   const before = new Map<string, string>();
-  const translate = (hoist?: boolean) => translatePredicate(expr, { ...windowScope(table, 'filter', frame, before, hoist), udfs });
+  const translate = (hoist?: boolean) => {
+    udfs.calls.length = 0; // a second translation finds the same UDF calls again
+    return translatePredicate(expr, { ...windowScope(table, 'filter', frame, before, hoist), udfs });
+  };
   const first = translate();
   // a predicate over two window orders: its window values go into steps before (window-pre-steps.ts)
   const condition = windowOrders(first.sql).size > 1 ? translate(true) : first;
