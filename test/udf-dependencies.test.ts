@@ -8,6 +8,7 @@ import * as ff from '../src/index.js';
 import { udf } from '../src/index.js';
 import { dynamicSum, whereIsAdd } from './fixtures/udf-module/dynamic-add.js';
 import { floatSum } from './fixtures/udf-module/float-sum.js';
+import { scaled } from './fixtures/udf-module/scale.js';
 import { fl } from './support/flink-session.js';
 
 // lambdas are shipped as text, so `op` here is only a name the translator reads
@@ -32,6 +33,14 @@ describe('UDF dependencies: what a job ships to the machines that run its UDFs',
     fl.addFunction('floatSum', sum);
     const t = fl.table({ a: [1, 0.1], b: [2, 0.2] }).derive({ c: (d: any) => op.floatSum(d.a, d.b) });
     expect(await t.objects()).toEqual(expect.arrayContaining([{ a: 1, b: 2, c: 3 }, { a: 0.1, b: 0.2, c: 0.30000000000000004 }]));
+  });
+
+  it('functions of two modules in one derive run in stages of their own (a worker loads one module)', async () => {
+    fl.addFunction('floatSum', udf(floatSum, { returns: 'DOUBLE' }));
+    fl.addFunction('scaled', udf(scaled, { returns: 'DOUBLE' }));
+    const t = fl.table({ a: [1, 2], b: [2, 3] }).derive({ c: (d: any) => op.floatSum(d.a, d.b), s: (d: any) => op.scaled(d.a) });
+    expect(t.explain().match(/JavaScript UDF stage/g)?.length).toBe(2);
+    expect(await t.orderby('a').objects()).toEqual([{ a: 1, b: 2, c: 3, s: 10 }, { a: 2, b: 3, c: 5, s: 20 }]);
   });
 
   it('ships a module only for a function the module exports; a closure stays refused', () => {

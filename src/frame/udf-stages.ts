@@ -5,7 +5,8 @@
  * columns its functions read to a worker, which runs them one after the other on each batch (one round trip)
  * and appends their result columns. The verb's own step then reads the results, and `dropUdfColumns` removes
  * the hidden columns afterwards. A call starts a new stage when it reads a previous call's result through SQL,
- * when it is of the other kind (row or vectorized; udf-plan-switches.ts), or when chaining is switched off.
+ * when it is of the other kind (row or vectorized; udf-plan-switches.ts), when it comes from another module file
+ * than a function of the stage (a worker loads one), or when chaining is switched off.
  */
 import { FlinkFrameError } from '../errors.js';
 import type { UdfWorkerSpec } from '../runtime/udf-spec.js';
@@ -56,6 +57,14 @@ function shapeOf(def: UdfDef | Udf): Pick<UdfWorkerSpec, 'form' | 'bound' | 'agg
   return { form: 'function', bound: undefined, aggregate: undefined, module: udf.module, ...(typeof udf.shapeFields === 'function' ? udf.shapeFields() : {}) };
 }
 
+const moduleOf = (def: UdfDef) => (def as Partial<Udf>).module;
+
+/** Two functions a worker can load together: at most one module file between them (a worker loads one bundle). */
+function sameModuleFile(a: UdfDef, b: UdfDef): boolean {
+  const [ma, mb] = [moduleOf(a), moduleOf(b)];
+  return !ma || !mb || ma.file === mb.file;
+}
+
 /** One function of a stage: the call, its definition, and the columns (input or earlier results) it reads. */
 interface Link {
   call: UdfCall;
@@ -98,11 +107,16 @@ function stage(session: Session, input: PlanNode, links: Link[], inputColumns: s
   const shipped = udfPlanSwitches.shipOnlyRead ? read : inputColumns;
   const batchSize = Math.min(...links.map((l) => l.def.batchSize ?? DEFAULT_BATCH_SIZE));
   const pipeline = links.every((l) => l.def.pipeline !== false);
+  // a partial batch leaves when the most impatient link says so (undefined: the session's default)
+  const timeouts = links.map((l) => (l.def as Partial<Udf>).batchTimeoutMs).filter((t): t is number => t !== undefined);
   const [first] = links;
   const spec: UdfWorkerSpec = {
     ...workerSpec(links.length === 1 ? first.call.name : `${first.call.name} (and ${links.length - 1} more chained)`, first.def as Udf, first.call.column),
     args: shipped,
     batchSize,
+    batchTimeoutMs: timeouts.length ? Math.min(...timeouts) : undefined,
+    // the worker loads one module: the stage's links read at most one (see withUdfStages)
+    module: links.map((l) => moduleOf(l.def)).find((m) => m !== undefined),
     pipeline,
     reuseWorker: udfPlanSwitches.reuseWorkers,
     results: links.map((l) => l.call.column),
@@ -162,6 +176,7 @@ export function withUdfStages(table: Table, scope: UdfScope | undefined): Table 
     const results = links.map((l) => l.call.column);
     const joins = udfPlanSwitches.chain &&
       (!udfPlanSwitches.splitByKind || links.every((l) => l.def.vectorized === def.vectorized)) &&
+      links.every((l) => sameModuleFile(l.def, def)) &&
       call.args.every((arg) => results.some((r) => quoteIdent(r) === arg.sql) || !readsAnyOf(arg.sql, results));
     if (!joins) flush();
     // an argument that is a plain column (or an earlier result) is read as it is; any other is computed by Flink first
