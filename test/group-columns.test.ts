@@ -86,7 +86,7 @@ describe("derive with several window orders (rowOrder: 'arquero')", () => {
     (t.objects() as Record<string, unknown>[]).map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, v ?? null])));
 
   // Flink 2.3 chains two OverAggregates for rank() (sort keys) and lag (sort keys, then the row ordinal), and lag
-  // came out wrong; the derive now computes one projection per window order (src/frame/window-steps.ts)
+  // came out wrong; the derive now computes one projection per window order (src/frame/window-pre-steps.ts)
   it('rank, lag and a rolling mean in one derive give Arquero\'s values', async () => {
     const values = {
       rank: () => op.rank(),

@@ -146,8 +146,8 @@ export function applyOp(def: OpDef, label: string, argNodes: Node[], node: Node,
   }
 
   checkWindow(def, label, ctx, node);
-  const perRowForm = def.agg && def.perRow === false && perRowScope(ctx);
-  if (perRowForm && !(def.perRowSql && ctx.scope.window)) {
+  const perRowForm = !!def.perRowSql && perRowScope(ctx);
+  if (perRowForm && !ctx.scope.window) {
     throw exprError(ctx, `calls ${label} per row (${snippet(ctx, node)}), which has no Flink SQL translation here: Flink has no DISTINCT window aggregate; compute it with rollup and join it back`);
   }
   if (def.agg && ctx.inAggregate) throw exprError(ctx, `calls the aggregate ${label} inside another aggregate in "${snippet(ctx, node)}"`);

@@ -52,9 +52,10 @@ export interface OpDef {
    * where a window clause goes when the aggregate is computed per row (derive over groups).
    */
   agg?: boolean;
-  /** False for an aggregate Flink cannot compute as a window aggregate (per row, with OVER). */
-  perRow?: boolean;
-  /** The per-row form of such an aggregate, from window values computed in a step before (window-ops.ts). */
+  /**
+   * For an aggregate Flink cannot compute as a window aggregate (per row, with OVER): its per-row form, from window
+   * values computed in a step before (window-ops.ts).
+   */
   perRowSql?: (args: SqlExpr[], over: Over, window: WindowScope) => string;
   /** A window function (window-ops.ts): allowed only where the scope has a window (derive, filter). */
   window?: boolean;
@@ -260,7 +261,7 @@ export const OPS: Record<string, OpDef> = {
   variancep: agg('CASE WHEN COUNT($0)$over > 1 THEN VAR_POP($0)$over END', 'DOUBLE', ['double']),
   stdevp: agg('CASE WHEN COUNT($0)$over > 1 THEN STDDEV_POP($0)$over END', 'DOUBLE', ['double']),
   // Arquero counts null as one more distinct value; per row (no windowed COUNT(DISTINCT)): window-ops.ts distinctPerRow
-  distinct: { ...agg('(COUNT(DISTINCT $0)$over + CASE WHEN COUNT($0)$over < COUNT(*)$over THEN 1 ELSE 0 END)', 'BIGINT'), perRow: false, perRowSql: distinctPerRow },
+  distinct: { ...agg('(COUNT(DISTINCT $0)$over + CASE WHEN COUNT($0)$over < COUNT(*)$over THEN 1 ELSE 0 END)', 'BIGINT'), perRowSql: distinctPerRow },
   valid: agg('COUNT($0)$over', 'BIGINT'),
   invalid: agg('(COUNT(*)$over - COUNT($0)$over)', 'BIGINT'),
   any: agg('FIRST_VALUE($0)$over', '$0'),
@@ -274,7 +275,6 @@ export const OPS: Record<string, OpDef> = {
   // per row, Flink has no DISTINCT window aggregate: window-ops.ts firstAppearancesPerRow
   array_agg_distinct: {
     ...agg(`COALESCE(ARRAY_REMOVE(ARRAY_AGG(DISTINCT $0), CAST(NULL AS $type0)), ${EMPTY_ARRAY})`, 'ARRAY<$0>'),
-    perRow: false,
     perRowSql: (args, over, window) => `COALESCE(${firstAppearancesPerRow(args, over, window)}, ${EMPTY_ARRAY})`,
   },
   // key-value aggregates: a MAP built from the valid pairs in row order (duplicate keys kept), wrapped in a ROW

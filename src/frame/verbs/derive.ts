@@ -7,8 +7,7 @@ import { resolveBinsSpreads } from '../bins-spread.js';
 import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
-import { windowOrders, windowSteps } from '../window-steps.js';
-import { withPreSteps, withoutColumns } from '../window-pre-steps.js';
+import { windowOrders, withPreSteps, withoutColumns } from '../window-pre-steps.js';
 
 export interface DeriveOptions {
   before?: unknown;
@@ -21,37 +20,24 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
   // aggregates with no exact SQL form (op.product...) over whole groups: rolled up and joined back
   const withJs = deriveWithJsAggregates(table, values, !!options.drop, (t, rest) => derive(t, rest));
   if (withJs) return placed(withJs, table, Object.keys(values), options);
-  const derived = new Map<string, string>();
   const udfs = udfScope(table);
   const before = new Map<string, string>();
   const shown: Record<string, unknown> = {};
-  for (const [name, given] of Object.entries(values)) {
+  const exprs = Object.entries(values).map(([name, given]) => {
     const value = (shown[name] = resolveBinsSpreads(table, 'derive', given));
     // aggregates and window functions are computed per row over the groups (a window, see window-scope.ts)
-    const { expr, frame } = unwrapRolling(value);
-    const calls = udfs.calls.length; // a second translation finds the same UDF calls again
-    const translate = (hoist?: boolean) => {
-      udfs.calls.length = calls;
-      return translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before, hoist), udfs }).sql;
-    };
-    const sql = translate();
-    // one expression over two window orders: its window values go into steps before (window-pre-steps.ts)
-    derived.set(name, windowOrders(sql).size > 1 ? translate(true) : sql);
-  }
+    return { name, ...unwrapRolling(value) };
+  });
+  const translate = (hoist: boolean) => {
+    udfs.calls.length = 0; // a second translation finds the same UDF calls again
+    return new Map(exprs.map(({ name, expr, frame }) => [name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before, hoist), udfs }).sql]));
+  };
+  const first = translate(false);
+  // values over several window orders: their window values go into steps before, one per order (window-pre-steps.ts)
+  const derived = windowOrders([...first.values()].join(' ')).size > 1 ? translate(true) : first;
   const binned = Object.keys(values).some((n) => shown[n] !== values[n]);
   const label = `derive(${describe(shown)})${binned ? ' [pre-query: ...bins() became the numbers shown]' : ''}`;
   const pre = withPreSteps(table, before, label);
-  // values of several window orders are computed in steps, one per order (window-steps.ts)
-  const steps = udfs.calls.length ? undefined : windowSteps(derived);
-  if (steps) {
-    const computed = steps.before.reduce(
-      (t, step, i) => project(t, [...t.columnNames().map(passThrough), ...[...step].map(([name, sql]) => ({ name, sql }))], `${label} [window order ${i + 1}]`),
-      pre.table,
-    );
-    const temps = new Set([...steps.before.flatMap((step) => [...step.keys()]), ...pre.names]);
-    const projected = project(computed, derivedColumns(table, steps.values, options), label);
-    return placed(withoutColumns(projected, temps), table, [...derived.keys()], options);
-  }
   // calls of JavaScript UDFs run in UDF stages before the projection that reads their results
   const projected = project(withUdfStages(pre.table, udfs), derivedColumns(table, derived, options), label);
   const result = dropUdfColumns(withoutColumns(projected, pre.names), udfs);

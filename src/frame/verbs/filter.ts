@@ -8,8 +8,7 @@ import { describe, passThrough } from './project.js';
 import { filterOnUdfResults, udfScope } from '../udf-stages.js';
 import { filterNode } from '../udf-filter-pushdown.js';
 import { splitConjuncts } from '../../translate/predicate-conjuncts.js';
-import { withPreSteps } from '../window-pre-steps.js';
-import { windowOrders } from '../window-steps.js';
+import { windowOrders, withPreSteps } from '../window-pre-steps.js';
 
 let windowTests = 0;
 
