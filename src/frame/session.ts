@@ -4,6 +4,7 @@ import type { SessionOptions } from '../runtime/session-options.js';
 import { UdfDependencies } from '../runtime/udf-dependencies.js';
 import type { JobReport } from '../runtime/job-metrics.js';
 import { toSql } from '../translate/plan-sql.js';
+import { schemaFromInput } from '../translate/plan-schema.js';
 import type { Schema } from '../translate/schema.js';
 import { quoteIdent } from '../translate/sql-text.js';
 import { inputsOf, type PlanNode, type SourceNode, type UdfStageNode } from '../translate/plan.js';
@@ -141,11 +142,15 @@ export class Session {
     if (node.kind === 'source') return node.schema;
     let schema = this.schemas.get(node);
     if (!schema) {
-      this.prepare(node);
-      schema = this.engine.schemaOf(toSql(node));
+      schema = schemaFromInput(node, (input) => this.schemaOf(input)) ?? this.plannedSchema(node);
       this.schemas.set(node, schema);
     }
     return schema;
+  }
+
+  private plannedSchema(node: PlanNode): Schema {
+    this.prepare(node);
+    return this.engine.schemaOf(toSql(node));
   }
 
   frame(node: PlanNode): Table {

@@ -37,6 +37,9 @@ interface JavaFlinkSession {
  * The runtime half of a session: one Flink TableEnvironment (on an embedded mini-cluster) driven through
  * java-bridge. Only SQL text, schemas and file paths cross the bridge; data moves through files.
  */
+/** DDL of the session's own tables (sources, sinks): fresh names, so no query asked before means something else. */
+const FRESH_TABLE_DDL = /^(?:CREATE TEMPORARY TABLE|DROP TEMPORARY TABLE IF EXISTS) `__ff_/;
+
 export class Engine {
   readonly workdir = new WorkDir();
   readonly parallelism: number;
@@ -50,6 +53,11 @@ export class Engine {
   private lastReport?: JobReport;
   /** Writers of in-memory sources registered since the last job (src/frame/sources/memory.ts). */
   private readonly sourceWriters: (() => void)[] = [];
+  /**
+   * Query schemas by SQL text: a frame built again (a notebook cell run twice, a pipeline in a loop) asks the
+   * same questions. Forgotten when the catalog changes what a name means.
+   */
+  private readonly schemas = new Map<string, Schema>();
 
   /**
    * `dependencies`: what UDF jobs ship; `progress` hears about jobs that run longer than a moment (the session picks
@@ -118,12 +126,23 @@ export class Engine {
 
   /** The result columns of a query, resolved by Flink's planner (no job runs). */
   schemaOf(query: string): Schema {
-    const json = this.call(() => this.flink.schemaSync(query), 'Planning the query', query);
-    return (JSON.parse(json) as { name: string; type: string }[]).map(({ name, type }) => ({ name, type }));
+    let schema = this.schemas.get(query);
+    if (!schema) {
+      const json = this.call(() => this.flink.schemaSync(query), 'Planning the query', query);
+      schema = (JSON.parse(json) as { name: string; type: string }[]).map(({ name, type }) => ({ name, type }));
+      this.schemas.set(query, schema);
+    }
+    return schema;
+  }
+
+  /** After a change of what a name means (a view replaced, a function registered). @internal */
+  forgetSchemas(): void {
+    this.schemas.clear();
   }
 
   /** A statement that starts no job (DDL). */
   execute(statement: string): void {
+    if (!FRESH_TABLE_DDL.test(statement)) this.forgetSchemas();
     this.call(() => this.flink.executeSync(statement), 'Flink SQL statement', statement);
   }
 
@@ -246,6 +265,7 @@ export class Engine {
   /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */
   udfStage(inputQuery: string, view: string, spec: string): void {
     const shipped = this.shipping.launch(spec);
+    this.forgetSchemas();
     this.call(() => this.flink.udfStageSync(inputQuery, view, shipped), 'Building the JavaScript UDF stage', inputQuery);
   }
 
