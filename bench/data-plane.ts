@@ -44,17 +44,24 @@ const NONE = (src: string) => `SELECT * FROM ${src} WHERE x < 0`; // x is never 
 const session = ff.session(sessionOptions());
 console.log(`data plane: sizes ${sizesMB.join(', ')} MB, ${reps} runs each, session options ${JSON.stringify(sessionOptions())}, parallelism ${session.engine.parallelism}`);
 
-// The fixed cost of a job: plan, submit, schedule, write and read a 1-row result.
+// Warm-up, on a small source, of every kind of job measured below: the JVM compiles the planner's and Flink's
+// code over the first dozens of jobs (its compiler threads then take a quarter of the CPU); the first job of
+// each size is still the measured one for the source.
 session.register('tiny', session.table({ a: [1] }));
-for (let i = 0; i < 3; i++) await session.sql('SELECT SUM(a) AS a FROM tiny').objects(); // warm-up
+session.register('warm', session.table(columns(750_000)));
+for (let i = 0; i < 3; i++) {
+  await session.sql('SELECT SUM(a) AS a FROM tiny').objects();
+  await session.sql(SUMS('warm')).objects();
+  await session.sql(NONE('warm')).objects();
+  await session.sql(ALL('warm')).toArrow();
+  await session.sql(ALL('warm')).collect();
+}
+
+// The fixed cost of a job: plan, submit, schedule, write and read a 1-row result.
 const fixed: number[] = [];
 for (let i = 0; i < 5; i++) fixed.push((await timed(() => session.sql('SELECT SUM(a) AS a FROM tiny').objects())).ms);
 const overhead = median(fixed);
-console.log(`fixed overhead of a job (1-row query, median of 5): ${fmt(overhead)} ms\n`);
-
-// The read and encode paths' JIT warm-up, on a small source: the first job of each size is the measured one.
-session.register('warm', session.table(columns(750_000)));
-for (let i = 0; i < 2; i++) await session.sql(SUMS('warm')).objects();
+console.log(`fixed overhead of a job (1-row query, median of 5, after the warm-up): ${fmt(overhead)} ms\n`);
 
 const rowsOut: (string | number)[][] = [];
 const checks: Check[] = [];

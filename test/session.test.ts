@@ -11,11 +11,11 @@ const root = join(import.meta.dirname, '..');
  * Runs a script in a fresh Node process whose temp dir is private, so leftovers can be counted. Asynchronously:
  * a cold start on a busy machine can outlast vitest's worker RPC timeout if it blocks the event loop.
  */
-async function runScript(source: string): Promise<{ output: string; leftovers: string[] }> {
+async function runScript(source: string, env: Record<string, string> = {}): Promise<{ output: string; leftovers: string[] }> {
   const tmp = mkdtempSync(join(tmpdir(), 'flinkframe-session-'));
   const { stdout: output } = await promisify(execFile)(process.execPath, ['--input-type=module', '-e', source], {
     cwd: root,
-    env: { ...process.env, TMPDIR: tmp },
+    env: { ...process.env, ...env, TMPDIR: tmp },
     timeout: 120_000,
     encoding: 'utf8',
   });
@@ -46,6 +46,21 @@ describe('session lifecycle', () => {
     `);
     expect(JSON.parse(output.trim().split('\n').pop()!)).toEqual({ workers: 1, alive: 0 });
     expect(leftovers).toEqual([]);
+  });
+  it('the JVM runs the parallel collector unless FLINKFRAME_JVM_OPTS names another', async () => {
+    const collectors = `
+      import { createRequire } from 'node:module';
+      import * as ff from './dist/src/index.js';
+      const n = await ff.table({ a: [1, 2, 3] }).numRows();
+      const java = createRequire(import.meta.url)('java-bridge');
+      const beans = java.importClass('java.lang.management.ManagementFactory').getGarbageCollectorMXBeansSync();
+      const names = Array.from({ length: beans.sizeSync() }, (_, i) => beans.getSync(i).getNameSync());
+      console.log(JSON.stringify({ n, names }));
+      await ff.close();
+    `;
+    const last = (output: string) => JSON.parse(output.trim().split('\n').pop()!);
+    expect(last((await runScript(collectors, { FLINKFRAME_JVM_OPTS: '' })).output)).toEqual({ n: 3, names: expect.arrayContaining(['PS Scavenge']) });
+    expect(last((await runScript(collectors, { FLINKFRAME_JVM_OPTS: '-XX:+UseG1GC' })).output)).toEqual({ n: 3, names: expect.arrayContaining(['G1 Young Generation']) });
   });
   it('an explicit session takes mode, parallelism and Flink config', async () => {
     const { output, leftovers } = await runScript(`
