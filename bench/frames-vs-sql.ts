@@ -11,7 +11,7 @@ import { writeTripsCsv } from './trips-csv.js';
 const { op, desc } = ff;
 const rows = quick ? 500_000 : 3_000_000;
 const warmups = quick ? 1 : 2;
-const reps = quick ? 3 : 7;
+const reps = quick ? 3 : 11;
 
 const dir = mkdtempSync(join(tmpdir(), 'flinkframe-bench-'));
 const csv = join(dir, 'trips.csv');

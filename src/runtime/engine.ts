@@ -33,13 +33,13 @@ interface JavaFlinkSession {
   closeSync(): void;
 }
 
+/** DDL of the session's own tables (sources, sinks): fresh names, so no query asked before means something else. */
+const FRESH_TABLE_DDL = /^(?:CREATE TEMPORARY TABLE|DROP TEMPORARY TABLE IF EXISTS) `__ff_/;
+
 /**
  * The runtime half of a session: one Flink TableEnvironment (on an embedded mini-cluster) driven through
  * java-bridge. Only SQL text, schemas and file paths cross the bridge; data moves through files.
  */
-/** DDL of the session's own tables (sources, sinks): fresh names, so no query asked before means something else. */
-const FRESH_TABLE_DDL = /^(?:CREATE TEMPORARY TABLE|DROP TEMPORARY TABLE IF EXISTS) `__ff_/;
-
 export class Engine {
   readonly workdir = new WorkDir();
   readonly parallelism: number;
@@ -265,7 +265,6 @@ export class Engine {
   /** Registers a JavaScript UDF stage over a query as a temporary view (planned here, on the main thread). */
   udfStage(inputQuery: string, view: string, spec: string): void {
     const shipped = this.shipping.launch(spec);
-    this.forgetSchemas();
     this.call(() => this.flink.udfStageSync(inputQuery, view, shipped), 'Building the JavaScript UDF stage', inputQuery);
   }
 
@@ -278,6 +277,7 @@ export class Engine {
   /** Makes a JavaScript UDF callable by name from SQL. */
   registerJsFunction(name: string, spec: string): void {
     const shipped = this.shipping.launch(spec);
+    this.forgetSchemas(); // a query that named the function may have meant another one
     this.call(() => this.flink.registerJsFunctionSync(name, shipped), 'Registering the JavaScript function', name);
   }
 
