@@ -51,9 +51,10 @@ function sharedArchiveOptions(): string[] {
 }
 
 /**
- * Flink's operators allocate for every row (a string field is several objects): the parallel collector's cheaper
- * allocation and write barriers made repeated jobs ~15% faster than G1 on 2 cores (docs/benchmarks.md), with no
- * slower start. A collector named in FLINKFRAME_JVM_OPTS is kept (the JVM refuses two).
+ * Flink's operators allocate for every row (a string field is several objects): with the parallel collector's
+ * cheaper allocation and write barriers, repeated jobs ran as fast as with G1 or up to ~20% faster on 2 cores, and
+ * cold starts ~0.3 s sooner (bench/jvm-collector.ts, docs/benchmarks.md). A collector named in FLINKFRAME_JVM_OPTS
+ * is kept (the JVM refuses two).
  */
 function collectorOptions(extra: string[]): string[] {
   return extra.some((o) => /^-XX:[+-]Use\w+GC$/.test(o)) ? [] : ['-XX:+UseParallelGC'];

@@ -1,0 +1,31 @@
+// One process's loop of the same job over an in-memory source (6M rows of doubles, ints and strings; sums of
+// every column), run by bench/jvm-collector.ts under different JVM options. Prints one JSON line: ms per job
+// after the warm-up, and process CPU ms per job.
+//     node dist/bench/repeated-jobs.js [--quick]
+import * as ff from 'flinkframe';
+import { quick } from './measure.js';
+import { random } from './seeded-random.js';
+
+const rows = quick ? 1_000_000 : 6_000_000;
+const seconds = quick ? 4 : 10;
+const next = random(11);
+const x = new Float64Array(rows), k = new Int32Array(rows);
+const s: string[] = new Array(rows);
+for (let i = 0; i < rows; i++) {
+  x[i] = next() * 1000;
+  k[i] = (next() * 1e6) | 0;
+  s[i] = `item-${String(i % 100_000).padStart(5, '0')}`;
+}
+const session = ff.session();
+session.register('src', session.table({ x, k, s }));
+const query = 'SELECT SUM(x) AS sx, SUM(CAST(k AS BIGINT)) AS sk, SUM(CHAR_LENGTH(s)) AS sl, COUNT(*) AS n FROM src';
+for (let i = 0; i < 3; i++) await session.sql(query).objects();
+const [start, cpuStart] = [performance.now(), process.cpuUsage()];
+let jobs = 0;
+while (performance.now() - start < seconds * 1000) {
+  await session.sql(query).objects();
+  jobs++;
+}
+const cpu = process.cpuUsage(cpuStart);
+console.log(JSON.stringify({ jobs, msPerJob: (performance.now() - start) / jobs, cpuMsPerJob: (cpu.user + cpu.system) / 1000 / jobs }));
+await session.close();
