@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { desc, op, type Table } from '../src/index.js';
+import { desc, op, udf, type Table } from '../src/index.js';
 import { toSql } from '../src/translate/plan-sql.js';
 import { fl } from './support/flink-session.js';
 
@@ -78,5 +78,14 @@ describe('schema cache by SQL text', () => {
     expect(fl.sql('SELECT * FROM plan_schema_v').columnNames()).toEqual(['a']);
     fl.register('plan_schema_v', fl.table({ b: ['x'], c: [2] }));
     expect(fl.sql('SELECT * FROM plan_schema_v').columnNames()).toEqual(['b', 'c']);
+  });
+
+  it('a JavaScript function registered under a name is seen by a query asked before (here, of the built-in it shadows)', () => {
+    const query = "SELECT REPEAT('a', 2) AS r";
+    expect(fl.sql(query).schema()).toEqual([{ name: 'r', type: 'STRING' }]);
+    fl.addFunction('REPEAT', udf(() => 1, { returns: 'BIGINT' }));
+    expect(fl.sql(query).schema()).toEqual([{ name: 'r', type: 'BIGINT' }]);
+    fl.addFunction('REPEAT', udf(() => true, { returns: 'BOOLEAN' })); // again: the old one is dropped first
+    expect(fl.sql(query).schema()).toEqual([{ name: 'r', type: 'BOOLEAN' }]);
   });
 });
