@@ -33,6 +33,9 @@ interface JavaFlinkSession {
   closeSync(): void;
 }
 
+/** Query schemas kept at most: a long notebook session asks many, and each key is a whole query's text. */
+const KEPT_SCHEMAS = 2000;
+
 /** DDL of the session's own tables (sources, sinks): fresh names, so no query asked before means something else. */
 const FRESH_TABLE_DDL = /^(?:CREATE TEMPORARY TABLE|DROP TEMPORARY TABLE IF EXISTS) `__ff_/;
 
@@ -130,6 +133,7 @@ export class Engine {
     if (!schema) {
       const json = this.call(() => this.flink.schemaSync(query), 'Planning the query', query);
       schema = (JSON.parse(json) as { name: string; type: string }[]).map(({ name, type }) => ({ name, type }));
+      if (this.schemas.size >= KEPT_SCHEMAS) this.schemas.delete(this.schemas.keys().next().value!); // the oldest
       this.schemas.set(query, schema);
     }
     return schema;
