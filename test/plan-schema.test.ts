@@ -35,6 +35,14 @@ function csv() {
   return fl.loadCSV(file);
 }
 
+function json() {
+  const file = join(dir, 'plan.jsonl');
+  writeFileSync(file, '{"user":"a","n":1,"ok":true}\n{"user":"b","n":2.5,"ok":null}\n');
+  return fl.loadJSON(file);
+}
+
+const parquet = () => fl.loadParquet(join(import.meta.dirname, 'fixtures', 'local-engine.parquet'));
+
 const steps: [string, (t: Table) => Table][] = [
   ['filter', (t) => t.filter(`d => d.${t.columnNames()[0]} !== null`)],
   ['select and rename', (t) => t.select({ [t.columnNames()[1]!]: 'second', [t.columnNames()[0]!]: 'first' })],
@@ -46,7 +54,8 @@ const steps: [string, (t: Table) => Table][] = [
 ];
 
 describe("schemas of steps that compute no value are their inputs' (no planner call), as Flink's planner says", () => {
-  for (const [source, make] of [['in-memory columns of every type', memory], ['a CSV file', csv]] as const) {
+  const sources = [['in-memory columns of every type', memory], ['a CSV file', csv], ['a JSON file', json], ['a Parquet file', parquet]] as const;
+  for (const [source, make] of sources) {
     for (const [label, step] of steps) {
       it(`${label} over ${source}`, () => {
         const t = step(make());
