@@ -9,32 +9,10 @@ import * as aq from 'arquero';
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import * as ff from 'flinkframe';
 import { check, fmt, mb, median, printSummary, printTable, quick, sessionOptions, timed, type Check } from './measure.js';
-import { random } from './seeded-random.js';
+import { arrowBytes, BYTES_PER_ROW, sampleColumns } from './sample-columns.js';
 
 const sizesMB = quick ? [25] : [100, 400];
 const reps = quick ? 2 : 3;
-const BYTES_PER_ROW = 8 + 8 + 4 + 4 + 10; // x, y (float64), k (int32), s (int32 offset + ~10 ASCII chars)
-
-/** Doubles, ints and strings: the columns a data scientist's frame is made of. */
-function columns(rows: number) {
-  const next = random(7);
-  const x = new Float64Array(rows), y = new Float64Array(rows), k = new Int32Array(rows);
-  const s: string[] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
-    x[i] = next() * 1000;
-    y[i] = next() - 0.5;
-    k[i] = (next() * 1e6) | 0;
-    s[i] = `item-${String(i % 100_000).padStart(5, '0')}`; // 10 chars
-  }
-  return { x, y, k, s };
-}
-
-/** The Arrow body bytes of these columns: values, plus offsets and UTF-8 bytes for strings (no nulls here). */
-function arrowBytes(cols: ReturnType<typeof columns>): number {
-  let chars = 0;
-  for (const v of cols.s) chars += v.length;
-  return cols.x.byteLength + cols.y.byteLength + cols.k.byteLength + 4 * (cols.s.length + 1) + chars;
-}
 
 // (one view name per size: register() cannot replace a view yet)
 const SUMS = (src: string) => `SELECT SUM(x) AS sx, SUM(y) AS sy, SUM(CAST(k AS BIGINT)) AS sk, SUM(CHAR_LENGTH(s)) AS sl, COUNT(*) AS n FROM ${src}`;
@@ -48,7 +26,7 @@ console.log(`data plane: sizes ${sizesMB.join(', ')} MB, ${reps} runs each, sess
 // code over the first dozens of jobs (its compiler threads then take a quarter of the CPU); the first job of
 // each size is still the measured one for the source.
 session.register('tiny', session.table({ a: [1] }));
-session.register('warm', session.table(columns(750_000)));
+session.register('warm', session.table(sampleColumns(750_000)));
 for (let i = 0; i < 3; i++) {
   await session.sql('SELECT SUM(a) AS a FROM tiny').objects();
   await session.sql(SUMS('warm')).objects();
@@ -67,7 +45,7 @@ const rowsOut: (string | number)[][] = [];
 const checks: Check[] = [];
 for (const [i, sizeMB] of sizesMB.entries()) {
   const rows = Math.round((sizeMB * 1e6) / BYTES_PER_ROW);
-  const cols = columns(rows);
+  const cols = sampleColumns(rows);
   const sourceMB = mb(arrowBytes(cols));
   const src = `src${i}`;
   const name = `${fmt(sourceMB)} MB (${(rows / 1e6).toFixed(1)}M rows)`;

@@ -49,7 +49,7 @@ ORDER BY n DESC, zone, payment`;
 const built = frames();
 // The engine keeps query schemas by SQL text, so a frame built again asks the planner nothing; the "first" variants
 // forget them first: a pipeline's first run, both ways.
-const forget = () => (session.engine as unknown as { forgetSchemas(): void }).forgetSchemas();
+const forget = () => session.engine.forgetSchemas();
 const runs = {
   frames: async () => frames().objects(),
   sql: async () => session.sql(handWritten).objects(),

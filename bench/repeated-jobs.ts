@@ -4,18 +4,11 @@
 //     node dist/bench/repeated-jobs.js [--quick]
 import * as ff from 'flinkframe';
 import { quick } from './measure.js';
-import { random } from './seeded-random.js';
+import { sampleColumns } from './sample-columns.js';
 
 const rows = quick ? 1_000_000 : 6_000_000;
 const seconds = quick ? 4 : 10;
-const next = random(11);
-const x = new Float64Array(rows), k = new Int32Array(rows);
-const s: string[] = new Array(rows);
-for (let i = 0; i < rows; i++) {
-  x[i] = next() * 1000;
-  k[i] = (next() * 1e6) | 0;
-  s[i] = `item-${String(i % 100_000).padStart(5, '0')}`;
-}
+const { x, k, s } = sampleColumns(rows);
 const session = ff.session();
 session.register('src', session.table({ x, k, s }));
 const query = 'SELECT SUM(x) AS sx, SUM(CAST(k AS BIGINT)) AS sk, SUM(CHAR_LENGTH(s)) AS sl, COUNT(*) AS n FROM src';

@@ -30,6 +30,15 @@ export function windowOrders(sql: string): Set<string> {
 }
 
 /**
+ * A verb's translation, made again with every window value hoisted into the steps before (WindowScope.hoist)
+ * when it mixes window orders, which Flink 2.3 cannot plan in one projection. `sqlOf` gives the SQL to look in.
+ */
+export function translatedOverOrders<T>(translate: (hoist: boolean) => T, sqlOf: (translated: T) => string): T {
+  const first = translate(false);
+  return windowOrders(sqlOf(first)).size > 1 ? translate(true) : first;
+}
+
+/**
  * The table with the step columns added (itself when there are none), and their names. A step that reads another
  * comes in a later projection, and each projection holds the steps of one window order.
  */

@@ -7,7 +7,7 @@ import { resolveBinsSpreads } from '../bins-spread.js';
 import { deriveWithJsAggregates } from '../derive-js-aggregates.js';
 import { unwrapRolling, windowScope } from '../window-scope.js';
 import { dropUdfColumns, udfScope, withUdfStages } from '../udf-stages.js';
-import { windowOrders, withPreSteps, withoutColumns } from '../window-pre-steps.js';
+import { translatedOverOrders, withPreSteps, withoutColumns } from '../window-pre-steps.js';
 
 export interface DeriveOptions {
   before?: unknown;
@@ -32,9 +32,7 @@ export function derive(table: Table, values: Record<string, unknown>, options: D
     udfs.calls.length = 0; // a second translation finds the same UDF calls again
     return new Map(exprs.map(({ name, expr, frame }) => [name, translateExpr(name, expr, { ...windowScope(table, 'derive', frame, before, hoist), udfs }).sql]));
   };
-  const first = translate(false);
-  // values over several window orders: their window values go into steps before, one per order (window-pre-steps.ts)
-  const derived = windowOrders([...first.values()].join(' ')).size > 1 ? translate(true) : first;
+  const derived = translatedOverOrders(translate, (values) => [...values.values()].join(' '));
   const binned = Object.keys(values).some((n) => shown[n] !== values[n]);
   const label = `derive(${describe(shown)})${binned ? ' [pre-query: ...bins() became the numbers shown]' : ''}`;
   const pre = withPreSteps(table, before, label);

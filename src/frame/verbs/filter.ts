@@ -8,7 +8,7 @@ import { describe, passThrough } from './project.js';
 import { filterOnUdfResults, udfScope } from '../udf-stages.js';
 import { filterNode } from '../udf-filter-pushdown.js';
 import { splitConjuncts } from '../../translate/predicate-conjuncts.js';
-import { windowOrders, withPreSteps } from '../window-pre-steps.js';
+import { translatedOverOrders, withPreSteps } from '../window-pre-steps.js';
 
 let windowTests = 0;
 
@@ -16,13 +16,11 @@ export function filter(table: Table, predicate: unknown): Table {
   const { expr, frame } = unwrapRolling(predicate);
   const udfs = udfScope(table);
   const before = new Map<string, string>();
-  const translate = (hoist?: boolean) => {
+  const translate = (hoist: boolean) => {
     udfs.calls.length = 0; // a second translation finds the same UDF calls again
     return translatePredicate(expr, { ...windowScope(table, 'filter', frame, before, hoist), udfs });
   };
-  const first = translate();
-  // a predicate over two window orders: its window values go into steps before (window-pre-steps.ts)
-  const condition = windowOrders(first.sql).size > 1 ? translate(true) : first;
+  const condition = translatedOverOrders(translate, (c) => c.sql);
   const label = `filter(${describe(predicate)})`;
   if (udfs.calls.length) {
     if (before.size) throw new FlinkFrameError(`${label}: the predicate calls a JavaScript UDF and a window function that needs a step before it (nth_value, or distinct per row); derive the window value into a column first, then filter on it.`);
