@@ -1,18 +1,18 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { op } from '../src/index.js';
 import { BATCH_ROWS } from '../src/runtime/arrow-encode.js';
 import { fl } from './support/flink-session.js';
 
-/** The session's in-memory source folders, newest last (src/runtime/source-file.ts). */
+/** The session's in-memory source folders, newest last: stand-in files naming the source server's splits. */
 const sourceDirs = () =>
   readdirSync(fl.engine.workdir.root)
     .filter((d) => d.startsWith('source-'))
     .sort((a, b) => Number(a.split('-')[1]) - Number(b.split('-')[1]))
     .map((d) => join(fl.engine.workdir.root, d));
 
-describe('in-memory sources written while the job reads them', () => {
+describe('in-memory sources encoded while the job reads them', () => {
   it('a multi-batch table round-trips exactly: nulls, unicode, bigints, dates, booleans, NaN', async () => {
     const rows = 2 * BATCH_ROWS + 1234; // three record batches, the last one short
     const words = ['plain', 'Zoë', '😀𝄞 astral', '', 'naïve café', '中文字符'];
@@ -48,18 +48,29 @@ describe('in-memory sources written while the job reads them', () => {
     expect(sums[0]!.l).toBe(total.l);
   });
 
-  it('is written once, by the first job: running the frame again reads the complete file; explain() writes nothing', async () => {
-    const x = Float64Array.from({ length: BATCH_ROWS + 10 }, (_, r) => r);
-    const t = fl.table({ x }).filter((d: any) => d.x >= 10);
+  it('is encoded by each job that reads it, from the columns as they are then; explain() encodes nothing', async () => {
+    const rows = BATCH_ROWS + 10;
+    let reads = 0;
+    const values = Array.from({ length: rows }, (_, r) => r);
+    const counted = new Proxy(values, {
+      get: (target, key) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    const t = fl.table({ x: counted }, undefined, { types: { x: 'DOUBLE' } }).filter((d: any) => d.x >= 10);
+    const before = reads;
     expect(t.explain()).toContain('x');
+    expect(reads).toBe(before);
     const dir = sourceDirs().at(-1)!;
-    expect(readFileSync(join(dir, 'data-0.arrows')).byteLength).toBe(0); // registered, not yet written
-    expect(existsSync(join(dir, '_writing'))).toBe(true);
+    // a stand-in per split, naming where the rows are served: no row is in the folder
+    for (const file of readdirSync(dir)) expect(readFileSync(join(dir, file), 'utf8')).toMatch(/^flinkframe-source 127\.0\.0\.1 \d+ [\w-]+\n$/);
     expect(await t.numRows()).toBe(BATCH_ROWS);
-    expect(existsSync(join(dir, '_writing'))).toBe(false);
-    x[20] = -1; // read by the first job already: later jobs read the file
-    expect(await t.numRows()).toBe(BATCH_ROWS);
-    expect(await t.numRows()).toBe(BATCH_ROWS);
+    const afterFirst = reads;
+    expect(afterFirst - before).toBeGreaterThanOrEqual(rows);
+    values[20] = -1; // the columns are read again by the next job, as an Arquero table reads its arrays
+    expect(await t.numRows()).toBe(BATCH_ROWS - 1);
+    expect(reads - afterFirst).toBeGreaterThanOrEqual(rows);
   });
 
   it('a job that reads faster than Node writes waits for the rest of the stream', async () => {
@@ -91,7 +102,7 @@ describe('in-memory sources written while the job reads them', () => {
     expect(await t.objects()).toEqual([]);
   });
 
-  it('a writer that fails midway fails the job, and later jobs, instead of reading the first batches as the table', async () => {
+  it('columns that fail to encode midway fail the job, and later jobs, instead of reading the first batches as the table', async () => {
     const rows = 3 * BATCH_ROWS;
     // a column that cannot be read past its second batch (a getter that throws, as a broken input would)
     const broken = new Proxy({ length: rows } as ArrayLike<number>, {
@@ -102,14 +113,10 @@ describe('in-memory sources written while the job reads them', () => {
       },
     });
     const t = fl.table({ v: broken }, undefined, { types: { v: 'DOUBLE' } });
-    await expect(t.numRows()).rejects.toThrow(/Writing an in-memory table .*row unreadable \(test\)/);
-    const dir = sourceDirs().at(-1)!;
-    expect(readFileSync(join(dir, '_failed'), 'utf8')).toContain('row unreadable (test)');
-    expect(existsSync(join(dir, '_writing'))).toBe(false);
-    // the two batches written stay unread: the next job fails with the writer's message
-    await expect(t.numRows()).rejects.toThrow(/not written to the end: row unreadable \(test\)/);
+    const failure = /in-memory source was not read to its end: encoding its columns \(table\(\), from\(\), fromArrow\(\)\) failed: row unreadable \(test\)/;
+    await expect(t.numRows()).rejects.toThrow(failure);
+    await expect(t.numRows()).rejects.toThrow(failure);
     // the session still works
     expect(await fl.table({ a: [1, 2, 3] }).numRows()).toBe(3);
   });
 });
-

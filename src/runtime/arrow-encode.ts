@@ -85,22 +85,19 @@ export function hasNoValues(values: ArrayLike<unknown>): boolean {
  */
 export const BATCH_ROWS = 1 << 16;
 
-/** Which part of an IPC stream pieces are: a file of it gets the schema and the end, and some of the batches. */
-export type StreamPart = 'head' | 'batch' | 'end';
+/**
+ * An Arrow IPC stream in order, one message's pieces at a time: the schema message, the record batches, the
+ * end-of-stream marker. Record batches whose index `keep` refuses are skipped without being encoded (a split of
+ * the stream). The pieces may be views of the caller's typed arrays and of buffers reused later: copy them before
+ * asking for the next.
+ */
+export type StreamMessages = (keep?: (batch: number) => boolean) => Iterable<Uint8Array[]>;
 
-/** Hands out an Arrow IPC stream in order: the schema message ('head'), record batches, the end marker. */
-export type StreamWriter = (out: (pieces: Uint8Array[], part: StreamPart) => void) => void;
-
-/** Columns checked and typed, whose Arrow IPC stream is made batch by batch when it is written. */
+/** Columns checked and typed, whose Arrow IPC stream is made batch by batch when it is read. */
 export interface ColumnsEncoder {
   schema: Schema;
   rows: number;
-  /**
-   * Hands the IPC stream to `out` one record batch at a time (the schema message first, the end-of-stream marker
-   * last). The pieces may be views of the caller's typed arrays and of buffers reused later: `out` writes them
-   * out (or copies them) before it returns.
-   */
-  write: StreamWriter;
+  messages: StreamMessages;
 }
 
 const EOS = Uint8Array.of(255, 255, 255, 255, 0, 0, 0, 0);
@@ -131,24 +128,25 @@ export function columnsEncoder(givenColumns: [string, ArrayLike<unknown>][], col
   const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
   const arrowTypes = given.map(([name], i) => arrowTypeOf(schema[i]!.type, name));
   const rows = given[0]?.[1].length ?? 0;
-  const write: StreamWriter = (out) => {
+  const messages: StreamMessages = function* (keep = () => true) {
     const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
       FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
         ? [name, values]
         : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
     const makers = columns.map(([, values], i) => columnBatchFor(arrowTypes[i]!, values));
     const head = ipcPieces(columns.map(([name], i) => [name, new flechette.Column([], arrowTypes[i]!)]));
-    out(head.slice(0, -1), 'head'); // the schema message
+    yield head.slice(0, -1); // the schema message
     const schemaBytes = head.slice(0, -1).reduce((n, p) => n + p.byteLength, 0);
-    for (let start = 0; start < rows; start += batchRows) {
+    for (let start = 0, batch = 0; start < rows; start += batchRows, batch++) {
+      if (!keep(batch)) continue;
       const end = Math.min(rows, start + batchRows);
-      const batch = columns.map(([name, values], i): [string, flechette.Column<unknown>] =>
+      const columnBatches = columns.map(([name, values], i): [string, flechette.Column<unknown>] =>
         [name, new flechette.Column([makers[i]!(values, arrowTypes[i]!, start, end)], arrowTypes[i]!)]);
-      out(middle(ipcPieces(batch), schemaBytes), 'batch');
+      yield middle(ipcPieces(columnBatches), schemaBytes);
     }
-    out([EOS], 'end');
+    yield [EOS];
   };
-  return { schema, rows, write };
+  return { schema, rows, messages };
 }
 
 /** Arrow IPC bytes and the Flink schema they hold. */
@@ -163,9 +161,7 @@ export interface EncodedTable {
 export function encodeColumns(given: [string, ArrayLike<unknown>][], types: Record<string, string> = {}, batchRows = BATCH_ROWS): EncodedTable {
   const encoder = columnsEncoder(given, types, batchRows);
   const chunks: Uint8Array[] = [];
-  encoder.write((pieces) => {
-    for (const p of pieces) chunks.push(p.slice());
-  });
+  for (const pieces of encoder.messages()) for (const p of pieces) chunks.push(p.slice());
   return { chunks, schema: encoder.schema, rows: encoder.rows };
 }
 

@@ -10,6 +10,7 @@ import { jvm } from './jvm.js';
 import type { SessionOptions } from './session-options.js';
 import { UdfDependencies } from './udf-dependencies.js';
 import { UdfShipping } from './udf-shipping.js';
+import { SourceServer } from './source-server.js';
 import { WorkDir } from './workdir.js';
 
 interface JavaRunningJob {
@@ -55,7 +56,8 @@ export class Engine {
   private lastFinished?: JavaRunningJob;
   private lastReport?: JobReport;
   /** Writers of in-memory sources registered since the last job (src/frame/sources/memory.ts). */
-  private readonly sourceWriters: (() => void)[] = [];
+  /** Started with the session (a thread, ~30 ms), so that the first in-memory table need not wait for it. */
+  private readonly sources = new SourceServer();
   /**
    * Query schemas by SQL text: a frame built again (a notebook cell run twice, a pipeline in a loop) asks the
    * same questions. Forgotten when the catalog changes what a name means.
@@ -85,6 +87,7 @@ export class Engine {
       this.flink = options.cluster ? FlinkSession.remoteSync(settings) : FlinkSession.embeddedSync(settings);
     } catch (e) {
       this.workdir.remove();
+      void this.sources.close();
       throw readableJavaError(e, options.cluster ? `Connecting to the Flink cluster at ${options.cluster}` : 'Starting the embedded Flink mini-cluster');
     }
     const ship = (path: string, name: string) => this.call(() => this.flink.shipFileSync(path, name), 'Shipping a file with the jobs', path);
@@ -154,38 +157,10 @@ export class Engine {
     return this.call(() => this.flink.explainSync(query), 'Explaining the query', query);
   }
 
-  /**
-   * Writes an in-memory source's file once the next job is submitted, so that Node encodes while Flink reads
-   * (the file's markers make the reader wait for its bytes: src/runtime/source-file.ts).
-   */
-  writeWhenJobStarts(write: () => void): void {
-    this.sourceWriters.push(write);
-  }
-
-  /**
-   * Runs the pending source writers on this thread while the submitted job runs. A writer that fails leaves a
-   * failure marker that fails the job's read; the job is cancelled and the writer's error thrown.
-   */
-  private async writeSources(job: JavaRunningJob): Promise<void> {
-    try {
-      this.writeSourcesNow();
-    } catch (e) {
-      job.cancelSync();
-      await job.finish().catch(() => undefined);
-      throw e;
-    }
-  }
-
-  private writeSourcesNow(): void {
-    while (this.sourceWriters.length) {
-      try {
-        this.sourceWriters.shift()!();
-      } catch (e) {
-        if (e instanceof FlinkFrameError) throw e;
-        const message = e instanceof Error ? e.message : String(e);
-        throw new FlinkFrameError(`Writing an in-memory table (table(), from(), fromArrow()) for the job failed: ${message}`, { cause: e });
-      }
-    }
+  /** Where in-memory sources are served to Flink from. */
+  sourceServer(): SourceServer {
+    this.assertOpen();
+    return this.sources;
   }
 
   /** Runs a job to completion; resolves to its job id. Planning happens here, the wait off the main thread. */
@@ -194,7 +169,6 @@ export class Engine {
     const id = job.idSync();
     const watch = this.progress && watchJob(this.rest(), id, this.progress.listener, this.progress.timing);
     try {
-      await this.writeSources(job);
       await job.finish();
       this.finished(job);
       return id;
@@ -211,12 +185,6 @@ export class Engine {
    */
   start(statement: string, query = statement): { id: string; finished: Promise<void>; cancel(): void } {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
-    try {
-      this.writeSourcesNow();
-    } catch (e) {
-      job.cancelSync();
-      throw e;
-    }
     let cancelled = false;
     const finished = job.finish().catch((e: unknown) => {
       if (!cancelled) throw readableJavaError(e, 'The Flink job', query);
@@ -239,16 +207,21 @@ export class Engine {
 
   /**
    * Runs a small job to completion on the main thread: for the pre-queries a verb needs to know its output
-   * schema (pivot keys). Safe because no Java thread calls back into JS while the job runs (data moves by file).
+   * schema (pivot keys). Safe because nothing the job needs waits for this thread: the result moves by file, and
+   * in-memory sources are encoded ahead and served by their own thread.
    */
   runSync(statement: string, query = statement): void {
-    this.writeSourcesNow(); // before the job: this thread waits for it and could not write while it reads
-    const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+    this.sources.encodeAhead(); // this thread waits for the job: it could not encode while the job reads
     try {
-      job.finishSync();
-      this.finished(job);
-    } catch (e) {
-      throw readableJavaError(e, 'The Flink job', query);
+      const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
+      try {
+        job.finishSync();
+        this.finished(job);
+      } catch (e) {
+        throw readableJavaError(e, 'The Flink job', query);
+      }
+    } finally {
+      this.sources.dropAhead();
     }
   }
 
@@ -301,6 +274,7 @@ export class Engine {
       this.flink.closeSync();
     } finally {
       this.workdir.remove();
+      await this.sources.close();
     }
   }
 

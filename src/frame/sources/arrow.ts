@@ -17,6 +17,6 @@ function ipcBytes(arrow: unknown): Uint8Array {
 
 export function arrowSource(session: Session, arrow: unknown): SourceNode {
   const { chunks, schema, rows } = encodedFromIpc(ipcBytes(arrow));
-  // a whole stream already: one file
-  return ipcSource(session, { schema, rows, write: (out) => out(chunks, 'head') }, 'fromArrow()', false);
+  // a whole stream already: one split
+  return ipcSource(session, { schema, rows, messages: () => [chunks] }, 'fromArrow()', false);
 }

@@ -1,7 +1,6 @@
 import { FlinkFrameError } from '../../errors.js';
 import { BATCH_ROWS, columnsEncoder, hasNoValues, type ColumnsEncoder } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
-import { openSourceFiles, writeSourceFiles } from '../../runtime/source-file.js';
 import type { SourceNode } from '../../translate/plan.js';
 import type { Session } from '../session.js';
 import { ROW_ORDINAL } from '../frame-state.js';
@@ -10,18 +9,17 @@ const ordinals = (n: number) => Int32Array.from({ length: n }, (_, i) => i);
 
 export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayLike<unknown>> | [string, ArrayLike<unknown>][];
 
-/** An Arrow IPC stream made when it is written: its schema is known at once, its bytes later. */
-export type IpcStream = Pick<ColumnsEncoder, 'schema' | 'rows' | 'write'>;
+/** An Arrow IPC stream made when it is read: its schema is known at once, its bytes later. */
+export type IpcStream = Pick<ColumnsEncoder, 'schema' | 'rows' | 'messages'>;
 
 /**
- * A source whose rows live in this process. When Flink first needs the table, a folder of empty files in the
- * session's work dir is registered (format flinkframe-arrow); the Arrow IPC stream is written into them once the
- * next job is submitted, batch by batch, while Flink already reads them (src/runtime/source-file.ts). Later jobs
- * read the complete files: the columns are read once, by the first job.
+ * A source whose rows live in this process. When Flink first needs the table, a folder of stand-in files, one per
+ * split, is registered in the session's work dir (format flinkframe-arrow): each names where this process serves
+ * its split (src/runtime/source-server.ts). Every job that reads the table has its Arrow IPC stream encoded from
+ * the columns while it reads, batch by batch; nothing else holds a copy of the rows.
  */
 export function ipcSource(session: Session, stream: IpcStream, label: string, parallel = true): SourceNode {
   const table = session.sourceName('memory');
-  let unwritten: IpcStream['write'] | undefined = stream.write; // dropped once written: it holds the columns
   return {
     kind: 'source',
     table,
@@ -30,20 +28,15 @@ export function ipcSource(session: Session, stream: IpcStream, label: string, pa
     register: () => {
       const engine = session.engine;
       const dir = engine.workdir.fresh('source');
-      // one file per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot),
-      // as many as there are batches: a small table stays one file, read by one task
+      // one split per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot),
+      // as many as there are batches: a small table stays one split, read by one task
       const files = parallel ? Math.max(1, Math.min(engine.parallelism, Math.ceil(stream.rows / BATCH_ROWS))) : 1;
-      openSourceFiles(dir, files);
+      engine.sourceServer().open(dir, files, stream.messages);
       engine.execute(createTableDdl(table, stream.schema, {
         connector: 'filesystem',
         path: engine.fileUri(dir),
         format: 'flinkframe-arrow',
       }));
-      engine.writeWhenJobStarts(() => {
-        const write = unwritten!;
-        unwritten = undefined;
-        writeSourceFiles(dir, files, write);
-      });
     },
   };
 }

@@ -4,6 +4,7 @@ import dev.flinkframe.arrow.ArrowColumnViews.BytesView;
 import dev.flinkframe.arrow.ArrowColumnViews.DictionaryView;
 import dev.flinkframe.arrow.ArrowColumnViews.NullView;
 import java.io.IOException;
+import java.nio.channels.ReadableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -20,7 +21,6 @@ import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.Schema;
 import org.apache.flink.connector.file.src.reader.BulkFormat;
 import org.apache.flink.connector.file.table.ColumnarRowIterator;
-import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.Path;
 import org.apache.flink.table.data.RowData;
 import org.apache.flink.table.data.columnar.ColumnarRowData;
@@ -29,7 +29,8 @@ import org.apache.flink.table.data.columnar.vector.VectorizedColumnBatch;
 import org.apache.flink.table.types.logical.RowType;
 
 /**
- * Reads one Arrow IPC stream file, one record batch per Flink batch.
+ * Reads one split's Arrow IPC stream (a file, or an in-memory source's stream served by Node:
+ * {@link SplitBytes}), one record batch per Flink batch.
  *
  * <p>The file source fetches the next batch before the task has released the previous one, and
  * closes this reader while batches may still be in flight. So each batch takes its vectors out of
@@ -39,7 +40,7 @@ import org.apache.flink.table.types.logical.RowType;
 final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
 
   private final BufferAllocator allocator = new RootAllocator();
-  private final FSDataInputStream in;
+  private final ReadableByteChannel bytes;
   private final ArrowStreamReader reader;
   private final FileColumn[] columns;
   private long rowsBefore;
@@ -49,9 +50,8 @@ final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
 
   ArrowBatchReader(RowType rowType, Path path, long rowsToSkip) throws IOException {
     this.rowsToSkip = rowsToSkip;
-    this.in = path.getFileSystem().open(path);
-    this.reader = new ArrowStreamReader(
-        StreamChannels.following(in, new GrowingFile(path)), allocator);
+    this.bytes = SplitBytes.open(path);
+    this.reader = new ArrowStreamReader(bytes, allocator);
     try {
       Schema schema = reader.getVectorSchemaRoot().getSchema();
       this.columns = new FileColumn[rowType.getFieldCount()];
@@ -142,7 +142,7 @@ final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
 
   @Override
   public void close() throws IOException {
-    try (in) {
+    try (bytes) {
       reader.close();
     } finally {
       synchronized (this) {

@@ -20,30 +20,6 @@ final class StreamChannels {
 
   private StreamChannels() {}
 
-  /**
-   * Reads a file Node may still be writing: at the end of its bytes, waits for more while the
-   * writer is at work, and reads once more after it finished (its last bytes may have landed
-   * between that end and the check).
-   */
-  static ReadableByteChannel following(InputStream in, GrowingFile file) {
-    ReadableByteChannel bytes = reading(in);
-    return new Open() {
-      @Override
-      public int read(ByteBuffer dst) throws IOException {
-        while (true) {
-          int n = bytes.read(dst);
-          if (n != -1) {
-            file.readSome();
-            return n;
-          }
-          if (!file.awaitMore()) {
-            return bytes.read(dst);
-          }
-        }
-      }
-    };
-  }
-
   static ReadableByteChannel reading(InputStream in) {
     if (in instanceof ByteBufferReadable direct) {
       return new Open() {
