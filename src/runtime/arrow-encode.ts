@@ -118,7 +118,7 @@ function middle(pieces: Uint8Array[], bytes: number): Uint8Array[] {
 }
 
 /**
- * Columns to an Arrow IPC stream, encoded when written (see ColumnsEncoder): type inference and checks happen
+ * Columns to an Arrow IPC stream, encoded when read (see ColumnsEncoder): type inference and checks happen
  * here, at once, so bad input fails at the call. Each column's buffers are written directly (arrow-batches.ts);
  * a record batch at a time is alive, which keeps the garbage collector from walking a whole table of buffers.
  * NaN in a non-float column is a missing value (Arquero's reading).

@@ -55,7 +55,6 @@ export class Engine {
   /** The job that finished last (its report is read when asked for: session.lastJob()). */
   private lastFinished?: JavaRunningJob;
   private lastReport?: JobReport;
-  /** Writers of in-memory sources registered since the last job (src/frame/sources/memory.ts). */
   /** Started with the session (a thread, ~30 ms), so that the first in-memory table need not wait for it. */
   private readonly sources = new SourceServer();
   /**

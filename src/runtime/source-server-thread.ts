@@ -103,8 +103,8 @@ const server = createServer((socket) => {
 
 // the main thread waits (Atomics.wait) for the port: it needs it synchronously, to register a table
 const ready = workerData.ready as Int32Array;
-const started = (port: number) => {
-  Atomics.store(ready, 1, port);
+const started = (listening: number) => {
+  Atomics.store(ready, 1, listening);
   Atomics.store(ready, 0, 1);
   Atomics.notify(ready, 0);
 };
