@@ -1,6 +1,10 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import * as ff from '../src/index.js';
-import { BATCH_ROWS } from '../src/runtime/arrow-encode.js';
+import { BATCH_ROWS, encodeColumns } from '../src/runtime/arrow-encode.js';
 
 declare const LATE: number; // a UDF param, read by name in the worker
 
@@ -53,6 +57,18 @@ describe('in-memory sources served to Flink', () => {
     const t = ids();
     expect(await t.slice(0, 3).numRows()).toBe(3);
     expect(await t.numRows()).toBe(ROWS);
+  });
+
+  it('a file that is not a stand-in is read as an Arrow IPC stream itself', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ff-arrow-file-'));
+    try {
+      const { chunks } = encodeColumns([['id', Int32Array.from({ length: ROWS }, (_, i) => i)]]);
+      writeFileSync(join(dir, 'part-0.arrows'), Buffer.concat(chunks));
+      session.engine.execute(`CREATE TEMPORARY TABLE arrow_file (id INT) WITH ('connector' = 'filesystem', 'path' = '${pathToFileURL(dir).href}', 'format' = 'flinkframe-arrow')`);
+      expect(await session.sql('SELECT COUNT(*) AS n, SUM(CAST(id AS BIGINT)) AS total FROM arrow_file').objects()).toEqual([{ n: ROWS, total: sumOfIds }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('a pre-query, run while this thread waits, reads tables encoded ahead; a broken table fails only the jobs that read it', async () => {
