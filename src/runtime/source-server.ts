@@ -152,22 +152,31 @@ export class SourceServer {
   }
 }
 
-/** Shared buffers, by capacity (powers of two), reused once the serving thread has sent what they held. */
+/**
+ * Shared buffers, by capacity (powers of two), reused once the serving thread has sent what they held: memory
+ * touched again rather than new. At most two readers' worth are kept between jobs.
+ */
 class BufferPool {
+  private static readonly KEPT = 2 * IN_FLIGHT;
   private readonly free = new Map<number, SharedArrayBuffer[]>();
+  private kept = 0;
 
   copy(pieces: Uint8Array[]): SharedBytes {
     const length = byteLength(pieces);
     const capacity = 2 ** Math.ceil(Math.log2(Math.max(length, 1 << 16)));
-    const buffer = this.free.get(capacity)?.pop() ?? new SharedArrayBuffer(capacity);
+    const reused = this.free.get(capacity)?.pop();
+    if (reused) this.kept--;
+    const buffer = reused ?? new SharedArrayBuffer(capacity);
     copied(pieces, buffer);
     return { buffer, length };
   }
 
   give(buffer: SharedArrayBuffer): void {
+    if (this.kept >= BufferPool.KEPT) return;
     const free = this.free.get(buffer.byteLength) ?? [];
     free.push(buffer);
     this.free.set(buffer.byteLength, free);
+    this.kept++;
   }
 }
 
