@@ -12,8 +12,8 @@ import * as ff from 'flinkframe';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { columnsEncoder } from '../src/runtime/arrow-encode.js';
+import { createTableDdl } from '../src/runtime/ddl.js';
 import { check, fmt, mb, median, printSummary, printTable, quick, sessionOptions, timed, type Check } from './measure.js';
 import { arrowBytes, BYTES_PER_ROW, sampleColumns } from './sample-columns.js';
 
@@ -71,14 +71,16 @@ for (const [i, sizeMB] of sizesMB.entries()) {
   // task, as the source has splits), read by the same Flink format: what reading the table costs Flink when Node
   // has no part in it
   const fileDir = mkdtempSync(join(tmpdir(), 'ff-bench-arrow-'));
+  const encoder = columnsEncoder(Object.entries(cols));
+  const files = session.engine.parallelism;
   const fileWrite = await timed(() => {
-    for (let f = 0; f < session.engine.parallelism; f++) {
-      const pieces = [...columnsEncoder(Object.entries(cols)).messages((b) => b % session.engine.parallelism === f)].flat();
+    for (let f = 0; f < files; f++) {
+      const pieces = [...encoder.messages((b) => b % files === f)].flat();
       writeFileSync(join(fileDir, `part-${f}.arrows`), Buffer.concat(pieces));
     }
   });
   const fileTable = `file${i}`;
-  session.engine.execute(`CREATE TEMPORARY TABLE ${fileTable} (x DOUBLE, y DOUBLE, k INT, s STRING) WITH ('connector' = 'filesystem', 'path' = '${pathToFileURL(fileDir).href}', 'format' = 'flinkframe-arrow')`);
+  session.engine.execute(createTableDdl(fileTable, encoder.schema, { connector: 'filesystem', path: session.engine.fileUri(fileDir), format: 'flinkframe-arrow' }));
   const fileReads: number[] = [];
   for (let r = 0; r <= reps; r++) fileReads.push((await timed(() => session.sql(SUMS(fileTable)).objects())).ms);
   const fileRead = median(fileReads.slice(1)) - overhead;

@@ -1,8 +1,9 @@
 // What the machine charges for memory the data plane touches for the first time, with no Flink and no
 // flinkframe code: 400 MB written to a new file (into new page-cache pages) and read back into a new Buffer,
-// 8 times. Every in-memory source is such a file and every collected result such a file and a Buffer, so when
-// these times spread widely, so do the data-plane figures (docs/benchmarks.md: on a VM whose host backs guest
-// memory only when first touched, a write took 83 ms with recently freed pages and up to 1.1 s without).
+// 8 times. Every collected result is such a file and a Buffer (in-memory sources were such files too, until they
+// were served from Node), so when these times spread widely, so do the data-plane figures (docs/benchmarks.md: on
+// a VM whose host backs guest memory only when first touched, a write took 83 ms with recently freed pages and up
+// to 1.1 s without).
 //     node dist/bench/fresh-memory.js [--quick]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +24,7 @@ for (let i = 0; i < runs; i++) {
   start = performance.now();
   readFileSync(file);
   reads.push(performance.now() - start);
-  // half the files stay, as sources do for their session: the page cache keeps growing
+  // half the files stay, so the page cache keeps growing
   if (i % 2) rmSync(file);
 }
 rmSync(dir, { recursive: true, force: true });
