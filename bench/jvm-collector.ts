@@ -2,24 +2,14 @@
 // alternating the default (src/runtime/jvm.ts: the parallel collector) and G1 (the JVM's own default), through
 // FLINKFRAME_JVM_OPTS. Prints ms per job of each and the ratio default / G1 (below 1: the default is faster).
 //     node dist/bench/jvm-collector.js [--quick]
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { alternate } from './alternate-jvm-options.js';
 import { fmt, median, printTable, quick } from './measure.js';
+import type { RepeatedJobs } from './repeated-jobs.js';
 
 const child = fileURLToPath(new URL('./repeated-jobs.js', import.meta.url));
 const pairs = quick ? 1 : 3;
-const collectors = { 'default (parallel)': '', G1: '-XX:+UseG1GC' };
-const results: Record<string, { msPerJob: number; cpuMsPerJob: number; jobs: number }[]> = {};
-for (let i = 0; i < pairs; i++) {
-  for (const [name, opts] of Object.entries(collectors)) {
-    const out = execFileSync(process.execPath, [child, ...process.argv.slice(2)], {
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'inherit'],
-      env: { ...process.env, FLINKFRAME_JVM_OPTS: opts },
-    });
-    (results[name] ??= []).push(JSON.parse(out.trim().split('\n').pop()!));
-  }
-}
+const results = alternate<RepeatedJobs>(child, process.argv.slice(2), { 'default (parallel)': '', G1: '-XX:+UseG1GC' }, pairs);
 console.log(`JVM collector: ${pairs} fresh processes each, alternating; the same sums job repeated for a fixed time after 3 warm-up jobs`);
 printTable(['collector', 'median ms per job', 'each process', 'median CPU ms per job'], Object.entries(results).map(([name, r]) =>
   [name, fmt(median(r.map((x) => x.msPerJob))), r.map((x) => `${fmt(x.msPerJob)} (${x.jobs} jobs)`).join(', '), fmt(median(r.map((x) => x.cpuMsPerJob)))]));

@@ -27,6 +27,7 @@ interface JavaFlinkSession {
   explainSync(query: string): string;
   submitSync(statement: string): JavaRunningJob;
   restAddressSync(): string;
+  reusesGeneratedCodeSync(): boolean;
   udfStageSync(inputQuery: string, view: string, spec: string): void;
   registerJsFunctionSync(name: string, spec: string): void;
   shipFileSync(path: string, name: string): void;
@@ -202,6 +203,14 @@ export class Engine {
   /** The JobManager's REST address (the embedded cluster binds a free loopback port). */
   rest(): string {
     return (this.restAddress ??= this.flink.restAddressSync());
+  }
+
+  /**
+   * Whether a job reuses the operator classes (and their JIT-compiled code) an earlier job of the session compiled
+   * from the same generated code: the embedded cluster does (java/.../ReusedGeneratedCode.java).
+   */
+  reusesGeneratedCode(): boolean {
+    return this.flink.reusesGeneratedCodeSync();
   }
 
   /**

@@ -27,10 +27,12 @@ public final class FlinkSession implements AutoCloseable {
 
   private final MiniCluster cluster;
   private final StreamTableEnvironment tables;
+  private final boolean reusesGeneratedCode;
 
-  private FlinkSession(MiniCluster cluster, StreamTableEnvironment tables) {
+  private FlinkSession(MiniCluster cluster, StreamTableEnvironment tables, boolean reusesGeneratedCode) {
     this.cluster = cluster;
     this.tables = tables;
+    this.reusesGeneratedCode = reusesGeneratedCode;
   }
 
   /** Starts a MiniCluster in this JVM; settings are Flink configuration lines "key=value". */
@@ -72,14 +74,14 @@ public final class FlinkSession implements AutoCloseable {
       cluster.close();
       throw e.getCause() instanceof Exception ? (Exception) e.getCause() : e;
     }
-    return new FlinkSession(cluster, tables);
+    return new FlinkSession(cluster, tables, ReusedGeneratedCode.shareClassLoader(cluster));
   }
 
   /** Submits to a running cluster; settings must name it (execution.target=remote, rest.address, rest.port). */
   public static FlinkSession remote(String settings) {
     Configuration conf = parse(settings);
     StreamExecutionEnvironment env = new StreamExecutionEnvironment(conf, FlinkSession.class.getClassLoader());
-    return new FlinkSession(null, tablesOn(env, conf));
+    return new FlinkSession(null, tablesOn(env, conf), false);
   }
 
   private static StreamTableEnvironment tablesOn(StreamExecutionEnvironment env, Configuration conf) {
@@ -122,6 +124,7 @@ public final class FlinkSession implements AutoCloseable {
    * the thread that made the TableEnvironment. Then wait for the job on any thread with RunningJob.finish().
    */
   public RunningJob submit(String statement) {
+    ReusedGeneratedCode.beforePlanning();
     return new RunningJob(tables.executeSql(statement));
   }
 
@@ -156,6 +159,11 @@ public final class FlinkSession implements AutoCloseable {
         ((org.apache.flink.table.api.bridge.internal.AbstractStreamTableEnvironmentImpl) tables).execEnv();
     for (var entry : env.getCachedFiles()) if (entry.f0.equals(name)) return;
     env.registerCachedFile(path, name);
+  }
+
+  /** Whether a job reuses the operators an earlier job compiled from the same code (see ReusedGeneratedCode). */
+  public boolean reusesGeneratedCode() {
+    return reusesGeneratedCode;
   }
 
   public String restAddress() throws Exception {
