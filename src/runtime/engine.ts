@@ -10,6 +10,7 @@ import { jvm } from './jvm.js';
 import type { SessionOptions } from './session-options.js';
 import { UdfDependencies } from './udf-dependencies.js';
 import { UdfShipping } from './udf-shipping.js';
+import { ResultFolders } from './result-files.js';
 import { SourceServer } from './source-server.js';
 import { WorkDir } from './workdir.js';
 
@@ -47,6 +48,8 @@ const FRESH_TABLE_DDL = /^(?:CREATE TEMPORARY TABLE|DROP TEMPORARY TABLE IF EXIS
  */
 export class Engine {
   readonly workdir = new WorkDir();
+  /** Where query results are written, folders reused from query to query. */
+  readonly resultFolders = new ResultFolders(this.workdir);
   readonly parallelism: number;
   readonly mode: 'batch' | 'streaming';
   private readonly flink: JavaFlinkSession;
