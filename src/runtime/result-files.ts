@@ -1,4 +1,4 @@
-import { closeSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FlinkFrameError } from '../errors.js';
 import type { WorkDir } from './workdir.js';
@@ -27,6 +27,7 @@ export class ResultFolders {
 
   /** Takes a folder back; its files stay for the next query, unless they would keep too much on disk. */
   giveBack(dir: string): void {
+    if (!existsSync(dir)) return; // the session closed while its query ran: its work dir is gone
     const bytes = readdirSync(dir).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
     const kept = this.free.reduce((n, f) => n + f.bytes, 0);
     if (this.free.length >= KEPT_FOLDERS || kept + bytes > KEPT_BYTES) {
