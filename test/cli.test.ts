@@ -1,13 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '..');
 const cli = join(root, 'dist/src/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'flinkframe-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the built CLI (as `npx flinkframe` would) and gives its exit code and output. */
 async function flinkframe(args: string[], input?: string): Promise<{ code: number; stdout: string; stderr: string }> {

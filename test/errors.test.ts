@@ -1,13 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FlinkFrameError } from '../src/index.js';
 import { people } from './support/data.js';
 import { fl } from './support/flink-session.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'flinkframe-errors-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('bad input gets an error that names it, at the verb call', () => {
   it('an unknown column names the column and lists the known ones', () => {
