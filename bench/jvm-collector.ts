@@ -3,15 +3,14 @@
 // FLINKFRAME_JVM_OPTS. Prints ms per job of each and the ratio default / G1 (below 1: the default is faster).
 //     node dist/bench/jvm-collector.js [--quick]
 import { fileURLToPath } from 'node:url';
-import { alternate } from './alternate-jvm-options.js';
-import { fmt, median, printTable, quick } from './measure.js';
+import { alternate, printRepeatedJobs } from './alternate-jvm-options.js';
+import { fmt, median, quick } from './measure.js';
 import type { RepeatedJobs } from './repeated-jobs.js';
 
 const child = fileURLToPath(new URL('./repeated-jobs.js', import.meta.url));
 const pairs = quick ? 1 : 3;
 const results = alternate<RepeatedJobs>(child, process.argv.slice(2), { 'default (parallel)': '', G1: '-XX:+UseG1GC' }, pairs);
 console.log(`JVM collector: ${pairs} fresh processes each, alternating; the same sums job repeated for a fixed time after 3 warm-up jobs`);
-printTable(['collector', 'median ms per job', 'each process', 'median CPU ms per job'], Object.entries(results).map(([name, r]) =>
-  [name, fmt(median(r.map((x) => x.msPerJob))), r.map((x) => `${fmt(x.msPerJob)} (${x.jobs} jobs)`).join(', '), fmt(median(r.map((x) => x.cpuMsPerJob)))]));
+printRepeatedJobs('collector', results);
 const [ours, g1] = Object.values(results).map((r) => median(r.map((x) => x.msPerJob)));
 console.log(`ratio default / G1, ms per job: ${fmt(ours! / g1!, 3)}`);

@@ -4,8 +4,8 @@
 // Prints ms and CPU ms per job of each and the ratio reuse / no reuse (below 1: reuse is faster).
 //     node dist/bench/reused-code.js [--quick]
 import { fileURLToPath } from 'node:url';
-import { alternate } from './alternate-jvm-options.js';
-import { fmt, median, printTable, quick } from './measure.js';
+import { alternate, printRepeatedJobs } from './alternate-jvm-options.js';
+import { fmt, median, quick } from './measure.js';
 import type { RepeatedJobs } from './repeated-jobs.js';
 
 const child = fileURLToPath(new URL('./repeated-jobs.js', import.meta.url));
@@ -16,8 +16,7 @@ console.log(`Generated code reused across jobs: ${pairs} fresh processes each, a
 for (const rows of sizes) {
   const results = alternate<RepeatedJobs>(child, ['--rows', String(rows), ...(quick ? ['--quick'] : [])], variants, pairs);
   console.log(`\n${rows.toLocaleString('en')} rows:`);
-  printTable(['variant', 'median ms per job', 'each process', 'median CPU ms per job'], Object.entries(results).map(([name, r]) =>
-    [name, fmt(median(r.map((x) => x.msPerJob))), r.map((x) => `${fmt(x.msPerJob)} (${x.jobs} jobs)`).join(', '), fmt(median(r.map((x) => x.cpuMsPerJob)))]));
+  printRepeatedJobs('variant', results);
   const [reused, perJob] = Object.values(results).map((r) => median(r.map((x) => x.msPerJob)));
   console.log(`ratio reused / compiled per job, ms per job: ${fmt(reused! / perJob!, 3)}`);
 }

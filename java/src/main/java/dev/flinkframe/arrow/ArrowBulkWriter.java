@@ -1,7 +1,9 @@
 package dev.flinkframe.arrow;
 
 import dev.flinkframe.arrow.ArrowTypeMapping.ColumnWriter;
+import java.io.Flushable;
 import java.io.IOException;
+import java.nio.channels.WritableByteChannel;
 import org.apache.arrow.memory.BufferAllocator;
 import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.FieldVector;
@@ -33,11 +35,16 @@ final class ArrowBulkWriter implements BulkWriter<RowData> {
 
     @Override
     public BulkWriter<RowData> create(FSDataOutputStream out) throws IOException {
-      return new ArrowBulkWriter(rowType, batchSize, out);
+      return new ArrowBulkWriter(rowType, batchSize, StreamChannels.writing(out), out::flush);
+    }
+
+    /** A writer straight onto a channel (from its position on), which its owner flushes and closes. */
+    BulkWriter<RowData> create(WritableByteChannel channel) throws IOException {
+      return new ArrowBulkWriter(rowType, batchSize, channel, () -> {});
     }
   }
 
-  private final FSDataOutputStream out;
+  private final Flushable out;
   private final int batchSize;
   private final BufferAllocator allocator = new RootAllocator();
   private final VectorSchemaRoot root;
@@ -46,7 +53,7 @@ final class ArrowBulkWriter implements BulkWriter<RowData> {
   private final ArrowStreamWriter writer;
   private int rows;
 
-  private ArrowBulkWriter(RowType rowType, int batchSize, FSDataOutputStream out)
+  private ArrowBulkWriter(RowType rowType, int batchSize, WritableByteChannel channel, Flushable out)
       throws IOException {
     this.out = out;
     this.batchSize = batchSize;
@@ -62,7 +69,7 @@ final class ArrowBulkWriter implements BulkWriter<RowData> {
             rowType.getFieldNames().get(c), rowType.getTypeAt(c), vectors[c]);
       }
       // The sink owns and closes the stream; the writer only ever flushes it.
-      this.writer = new ArrowStreamWriter(root, null, StreamChannels.writing(out));
+      this.writer = new ArrowStreamWriter(root, null, channel);
       writer.start();
     } catch (RuntimeException | IOException e) {
       root.close();

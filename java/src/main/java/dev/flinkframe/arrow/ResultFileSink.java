@@ -2,7 +2,6 @@ package dev.flinkframe.arrow;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.sink2.SinkWriter;
 import org.apache.flink.api.connector.sink2.WriterInitContext;
@@ -12,12 +11,12 @@ import org.apache.flink.table.data.RowData;
 final class ResultFileSink implements Sink<RowData> {
   private static final long serialVersionUID = 1L;
 
-  private final BulkWriter.Factory<RowData> arrow;
+  private final ArrowBulkWriter.Factory arrow;
   private final String folder;
   private final byte[] finishedHeader;
 
   /** {@code finishedHeader}: the header with this query's token, its length left 0 for the writer to fill. */
-  ResultFileSink(BulkWriter.Factory<RowData> arrow, String folder, byte[] finishedHeader) {
+  ResultFileSink(ArrowBulkWriter.Factory arrow, String folder, byte[] finishedHeader) {
     this.arrow = arrow;
     this.folder = folder;
     this.finishedHeader = finishedHeader;

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import org.apache.flink.api.common.serialization.BulkWriter;
 import org.apache.flink.api.connector.sink2.SinkWriter;
-import org.apache.flink.core.fs.FSDataOutputStream;
 import org.apache.flink.table.data.RowData;
 
 /**
@@ -25,14 +24,14 @@ final class ResultFileWriter implements SinkWriter<RowData> {
   private final byte[] header;
   private boolean finished;
 
-  ResultFileWriter(BulkWriter.Factory<RowData> arrow, Path file, byte[] header) throws IOException {
+  ResultFileWriter(ArrowBulkWriter.Factory arrow, Path file, byte[] header) throws IOException {
     this.header = header;
     this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
     try {
       // no TRUNCATE_EXISTING: the point is to write pages the file already has
       writeFully(ByteBuffer.allocate(HEADER_BYTES), 0); // whatever was there is no longer a result
       channel.position(HEADER_BYTES);
-      this.arrow = arrow.create(new ChannelOutput(channel));
+      this.arrow = arrow.create(channel); // Arrow's buffers go to the file without a copy on the heap
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
@@ -74,41 +73,5 @@ final class ResultFileWriter implements SinkWriter<RowData> {
 
   private void writeFully(ByteBuffer bytes, long at) throws IOException {
     while (bytes.hasRemaining()) at += channel.write(bytes, at);
-  }
-
-  /** The file from the channel's position on, as the Flink stream the Arrow writer takes. */
-  private static final class ChannelOutput extends FSDataOutputStream {
-    private final FileChannel channel;
-
-    ChannelOutput(FileChannel channel) {
-      this.channel = channel;
-    }
-
-    @Override
-    public void write(int b) throws IOException {
-      write(new byte[] {(byte) b}, 0, 1);
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) throws IOException {
-      ByteBuffer bytes = ByteBuffer.wrap(b, off, len);
-      while (bytes.hasRemaining()) channel.write(bytes);
-    }
-
-    @Override
-    public long getPos() throws IOException {
-      return channel.position();
-    }
-
-    @Override
-    public void flush() {}
-
-    @Override
-    public void sync() throws IOException {
-      channel.force(false);
-    }
-
-    @Override
-    public void close() {} // the writer closes the channel
   }
 }
