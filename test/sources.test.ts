@@ -125,6 +125,14 @@ describe('the Arrow encoder of in-memory tables', () => {
     const expected = s.map((v) => (v == null ? null : Buffer.from(v, 'utf8').toString('utf8')));
     expect(table.getChild('s').toArray()).toEqual(expected);
   });
+  it('writes short and long strings, ASCII or not, NaN as missing and other values as their text', () => {
+    const ascii24 = 'a'.repeat(24), ascii25 = 'b'.repeat(25);
+    const s = [ascii24, ascii24.slice(1) + 'é', ascii25, ascii25.slice(1) + '€', 'x'.repeat(5000) + '😀', NaN, 7, true, 'ok', ...Array.from({ length: 3000 }, (_, i) => `row ${i} ${'ü'.repeat(i % 30)}`)];
+    const { table } = decode([['s', s]], { s: 'STRING' }, 1000);
+    const expected = s.map((v) => (typeof v === 'number' && Number.isNaN(v) ? null : String(v)));
+    expect(table.getChild('s').toArray()).toEqual(expected);
+    expect(table.getChild('s').data[0]!.nullCount).toBe(1);
+  });
   it('copies typed arrays (a later change does not reach Flink) and converts plain numbers with nulls', () => {
     const x = new Float64Array([1.5, 2, 3]);
     const { table } = decode([['x', x], ['i', [1, null, 3]], ['f', [0.5, undefined, -1]]], { i: 'INT' });

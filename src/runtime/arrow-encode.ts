@@ -30,6 +30,8 @@ const valueTypes: [(v: unknown) => boolean, string][] = [
 /** Arquero reads NaN as missing, like null: in a column of strings, dates... it is a null. */
 const isNaNValue = (v: unknown) => typeof v === 'number' && Number.isNaN(v);
 const FLOATS = new Set(['DOUBLE', 'FLOAT']);
+/** Types whose record batches read NaN as missing themselves (utf8-batches.ts), without a scan of the column per read. */
+const READ_NAN_AS_NULL = new Set(['STRING']);
 
 function hasNaN(values: unknown[]): boolean {
   for (let i = 0; i < values.length; i++) {
@@ -130,7 +132,7 @@ export function columnsEncoder(givenColumns: [string, ArrayLike<unknown>][], col
   const rows = given[0]?.[1].length ?? 0;
   const messages: StreamMessages = function* (keep = () => true) {
     const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
-      FLOATS.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
+      FLOATS.has(schema[i]!.type) || READ_NAN_AS_NULL.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
         ? [name, values]
         : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
     const makers = columns.map(([, values], i) => columnBatchFor(arrowTypes[i]!, values));

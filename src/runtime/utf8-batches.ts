@@ -19,7 +19,7 @@ export class Utf8Scratch {
   /** At least `size` bytes from `keep` on, the first `keep` bytes kept. */
   room(keep: number, size: number): Buffer {
     if (this.bytes.length < keep + size) {
-      const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, keep + size));
+      const grown = Buffer.allocUnsafeSlow(Math.max(2 * this.bytes.length, keep + size, 1 << 16));
       this.bytes.copy(grown, 0, 0, keep);
       this.bytes = grown;
     }
@@ -28,17 +28,17 @@ export class Utf8Scratch {
 }
 
 /**
- * Strings joined per write: one Buffer.write of a few thousand joined strings is ~10× faster than a write per
- * value, and the joined text stays small enough for V8's young generation (a big one is allocated in the large
- * object space, whose growth triggers full collections that walk every string of the table).
+ * Strings up to this many UTF-16 code units are copied a code unit at a time while they are ASCII (a byte each);
+ * longer ones, and any that is not ASCII, go through Buffer's UTF-8 writer, whose per-call cost only pays off on
+ * longer strings. The writer before this one joined a few thousand strings per write: ~10% faster on short ASCII
+ * strings, but 2–6× slower on long or non-ASCII ones (bench/string-encoding.ts).
  */
-const JOINED = 4096;
+const COPIED = 24;
 
 /**
  * Rows [start, end) of a string column as Arrow UTF-8 buffers, in `scratch`'s buffers (views: valid until its
- * next batch) or fresh ones. A joined group is written at once with offsets taken from the strings' lengths; the
- * byte count tells whether it was all ASCII (any other UTF-16 code unit takes more than one UTF-8 byte), and if
- * not, its values are written again one by one, so that each gets its own offset.
+ * next batch) or fresh ones. null, undefined and NaN are missing values (Arquero reads NaN as missing); other
+ * non-strings are written as String(value).
  */
 export function utf8Batch(values: ArrayLike<unknown>, start: number, end: number, scratch = new Utf8Scratch()): Utf8Buffers {
   const n = end - start;
@@ -47,35 +47,31 @@ export function utf8Batch(values: ArrayLike<unknown>, start: number, end: number
   offsets[0] = 0;
   let nullCount = 0;
   let at = 0;
-  const group: string[] = new Array(Math.min(JOINED, n));
-  for (let lo = 0; lo < n; lo += JOINED) {
-    const hi = Math.min(n, lo + JOINED);
-    let groupChars = 0;
-    for (let i = lo; i < hi; i++) {
-      const v = values[start + i];
-      let s: string;
-      if (typeof v === 'string') s = v;
-      else if (v === null || v === undefined) {
-        s = '';
-        nullCount++;
-      } else s = String(v);
-      group[i - lo] = s;
-      groupChars += s.length;
-      offsets[i + 1] = at + groupChars; // right when the group is ASCII
-    }
-    group.length = hi - lo;
-    const joined = group.join('');
-    const out = scratch.room(at, 3 * groupChars); // at most 3 bytes per UTF-16 code unit (a lone surrogate)
-    const written = out.write(joined, at, 'utf8');
-    if (written === groupChars) {
-      at += groupChars;
-      continue;
-    }
-    for (let i = lo; i < hi; i++) {
-      at += out.write(group[i - lo]!, at, 'utf8');
+  let out = scratch.bytes;
+  for (let i = 0; i < n; i++) {
+    const v = values[start + i];
+    let s: string;
+    if (typeof v === 'string') s = v;
+    else if (isMissing(v)) {
+      nullCount++;
       offsets[i + 1] = at;
+      continue;
+    } else s = String(v);
+    const length = s.length;
+    if (at + 3 * length > out.length) out = scratch.room(at, 3 * length); // at most 3 bytes per code unit (a lone surrogate)
+    let copied = 0;
+    if (length <= COPIED) {
+      for (; copied < length; copied++) {
+        const code = s.charCodeAt(copied);
+        if (code > 0x7f) break;
+        out[at + copied] = code;
+      }
     }
+    at += copied === length ? length : out.write(s, at, 'utf8');
+    offsets[i + 1] = at;
   }
-  const validity = nullCount ? validityBitmap(values, start, end) : new Uint8Array(0);
-  return { offsets, values: scratch.bytes.subarray(0, at), validity, nullCount };
+  const validity = nullCount ? validityBitmap(values, start, end, isMissing) : new Uint8Array(0);
+  return { offsets, values: out.subarray(0, at), validity, nullCount };
 }
+
+const isMissing = (v: unknown) => v === null || v === undefined || (typeof v === 'number' && v !== v);

@@ -1,9 +1,10 @@
-/** An Arrow validity bitmap of rows [start, end): bit i set when the value is neither null nor undefined. */
-export function validityBitmap(values: ArrayLike<unknown>, start: number, end: number): Uint8Array {
+const isNullish = (v: unknown) => v === null || v === undefined;
+
+/** An Arrow validity bitmap of rows [start, end): bit i set when the value is not missing (null or undefined). */
+export function validityBitmap(values: ArrayLike<unknown>, start: number, end: number, isMissing = isNullish): Uint8Array {
   const bits = new Uint8Array((end - start + 7) >> 3);
   for (let i = start; i < end; i++) {
-    const v = values[i];
-    if (v !== null && v !== undefined) bits[(i - start) >> 3]! |= 1 << ((i - start) & 7);
+    if (!isMissing(values[i])) bits[(i - start) >> 3]! |= 1 << ((i - start) & 7);
   }
   return bits;
 }
