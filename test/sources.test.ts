@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, existsSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as aq from 'arquero';
-import { tableFromArrays } from 'apache-arrow';
+import { Binary, Dictionary, Int32, Table as ArrowTable, tableFromArrays, Utf8, vectorFromArray } from 'apache-arrow';
 import { describe, expect, it } from 'vitest';
 import { tableFromIPC as flechetteFromIPC } from '@uwdata/flechette';
 import { op } from '../src/index.js';
@@ -36,6 +36,27 @@ describe('sources and sinks', () => {
     expect(await fl.fromArrow(arrow).filter((d: any) => d.s === 'p').numRows()).toBe(2);
     const fromAq = fl.fromArrow(aq.toArrow(aq.table({ k: ['a', 'b'], v: [1, 2] })));
     expect(await fromAq.orderby('k').objects()).toEqual([{ k: 'a', v: 1 }, { k: 'b', v: 2 }]);
+  });
+  it('strings, dictionary strings and bytes come back whole: read straight from the source, filtered, and recomputed', async () => {
+    const n = 3000; // several record batches of the writer's
+    const s = Array.from({ length: n }, (_, i) => (i % 7 === 0 ? null : `${i}-${'é'.repeat(i % 5)}😀`));
+    const b = Array.from({ length: n }, (_, i) => (i % 5 === 0 ? null : Uint8Array.from({ length: i % 9 }, (_, j) => (i + j) % 256)));
+    const arrow = new ArrowTable({
+      s: vectorFromArray(s, new Utf8()),
+      d: vectorFromArray(s.map((v) => (v === null ? null : v.slice(0, 2))), new Dictionary(new Utf8(), new Int32())),
+      b: vectorFromArray(b, new Binary()),
+      i: vectorFromArray(Array.from({ length: n }, (_, i) => i), new Int32()),
+    });
+    // by i: without orderby the rows go from the source straight to the result's writers (the columnar read)
+    const rows = (t: ArrowTable) => Array.from({ length: t.numRows }, (_, r) =>
+      ({ s: t.getChild('s')!.get(r), d: t.getChild('d')!.get(r), b: t.getChild('b')!.get(r) === null ? null : [...t.getChild('b')!.get(r)], i: Number(t.getChild('i')!.get(r)) }))
+      .sort((x, y) => x.i - y.i);
+    const expected = rows(arrow);
+    const frame = fl.fromArrow(arrow);
+    expect(rows(await frame.toArrow())).toEqual(expected);
+    expect(rows(await frame.filter((d: any) => d.i % 2 === 0).toArrow())).toEqual(expected.filter((r) => r.i % 2 === 0));
+    const recomputed = await frame.derive({ s: (d: any) => op.lower(d.s), i: (d: any) => d.i + 1 }).toArrow();
+    expect(rows(recomputed)).toEqual(expected.map((r) => ({ ...r, s: r.s === null ? null : r.s.toLowerCase(), i: r.i + 1 })));
   });
   it('fromCSV parses text with Arquero', async () => {
     const t = fl.fromCSV('a,b\n1,x\n2,y\n');
