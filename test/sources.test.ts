@@ -153,6 +153,11 @@ describe('the Arrow encoder of in-memory tables', () => {
     const expected = s.map((v) => (typeof v === 'number' && Number.isNaN(v) ? null : String(v)));
     expect(table.getChild('s').toArray()).toEqual(expected);
     expect(table.getChild('s').data[0]!.nullCount).toBe(1);
+    // ASCII groups, then text that is not ASCII within the same batch, with missing values on both sides
+    const mixed = Array.from({ length: 10_000 }, (_, i) => (i % 100 === 0 ? null : i < 5000 ? `plain ${i}` : `ünï ${i}`));
+    const after = decode([['s', mixed]]).table.getChild('s');
+    expect(after.toArray()).toEqual(mixed);
+    expect(after.data[0]!.nullCount).toBe(100);
   });
   it('copies typed arrays (a later change does not reach Flink) and converts plain numbers with nulls', () => {
     const x = new Float64Array([1.5, 2, 3]);
