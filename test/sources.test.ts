@@ -47,7 +47,7 @@ describe('sources and sinks', () => {
       b: vectorFromArray(b, new Binary()),
       i: vectorFromArray(Array.from({ length: n }, (_, i) => i), new Int32()),
     });
-    // by i: without orderby the rows go from the source straight to the result's writers (the columnar read)
+    // sorted by i here: without orderby, the rows go from the source straight to the result's writers
     const rows = (t: ArrowTable) => Array.from({ length: t.numRows }, (_, r) =>
       ({ s: t.getChild('s')!.get(r), d: t.getChild('d')!.get(r), b: t.getChild('b')!.get(r) === null ? null : [...t.getChild('b')!.get(r)], i: Number(t.getChild('i')!.get(r)) }))
       .sort((x, y) => x.i - y.i);

@@ -38,8 +38,9 @@ const GROUP_CHARS = 1 << 16;
 
 /**
  * A group that is not all ASCII is written again value by value (each needs its own offset), and so is the rest
- * of its batch: text that is not ASCII in one place seldom turns ASCII further on. Values up to this many UTF-16 code units are copied a code
- * unit at a time while they are ASCII; longer ones, and the rest, go through Buffer's UTF-8 writer.
+ * of its batch: text that is not ASCII in one place seldom turns ASCII further on. There, values up to this many
+ * UTF-16 code units are copied a code unit at a time while they are ASCII; the others go through Buffer's UTF-8
+ * writer, whose per-call cost only pays off on longer strings.
  */
 const COPIED = 24;
 
