@@ -93,7 +93,7 @@ function result(values: ArrayLike<unknown>, start: number, end: number, offsets:
  */
 function writeEach(values: ArrayLike<unknown>, from: number, to: number, scratch: Utf8Scratch, at: number, offsets: Int32Array) {
   let nulls = 0;
-  let out = scratch.bytes;
+  let out: Buffer = scratch.bytes;
   for (let i = from; i < to; i++) {
     const v = values[i];
     const s = typeof v === 'string' ? v : isMissing(v) ? (nulls++, '') : String(v);

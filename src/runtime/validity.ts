@@ -1,4 +1,4 @@
-const isNullish = (v: unknown) => v === null || v === undefined;
+const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
 /** An Arrow validity bitmap of rows [start, end): bit i set when the value is not missing (null or undefined). */
 export function validityBitmap(values: ArrayLike<unknown>, start: number, end: number, isMissing = isNullish): Uint8Array {
