@@ -1,6 +1,6 @@
 const isNullish = (v: unknown): boolean => v === null || v === undefined;
 
-/** An Arrow validity bitmap of rows [start, end): bit i set when the value is not missing (null or undefined). */
+/** An Arrow validity bitmap of rows [start, end): bit i set unless the value is missing (by default: null or undefined). */
 export function validityBitmap(values: ArrayLike<unknown>, start: number, end: number, isMissing = isNullish): Uint8Array {
   const bits = new Uint8Array((end - start + 7) >> 3);
   for (let i = start; i < end; i++) {
