@@ -7,6 +7,7 @@ import { readableJavaError } from './java-error.js';
 import { watchJob, type ProgressListener, type ProgressTiming } from './job-progress.js';
 import { jobReport, type JobReport } from './job-metrics.js';
 import { jvm } from './jvm.js';
+import { releaseFreedMemory } from './native-memory.js';
 import type { SessionOptions } from './session-options.js';
 import { UdfDependencies } from './udf-dependencies.js';
 import { UdfShipping } from './udf-shipping.js';
@@ -286,6 +287,7 @@ export class Engine {
     } finally {
       this.workdir.remove();
       await this.sources.close();
+      releaseFreedMemory();
     }
   }
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { FlinkFrameError } from '../errors.js';
+import { keepFreedMemory } from './native-memory.js';
 import { packageRoot } from './package-root.js';
 import { WorkDir } from './workdir.js';
 
@@ -63,6 +64,7 @@ function collectorOptions(extra: string[]): string[] {
 /** Starts the one JVM this process can have, or returns the running one. */
 export function jvm(options: JvmOptions): JavaBridge {
   if (bridge) return bridge;
+  keepFreedMemory(); // malloc's thresholds are set before the JVM's threads allocate
   // The async pool runs jobs and blocking Java calls; more threads than cores lets jobs wait without starving schema calls.
   process.env.JAVA_BRIDGE_THREAD_POOL_SIZE ??= '16';
   // Flink unpacks its planner and keeps per-cluster files under java.io.tmpdir: give the JVM its own, removed at exit.

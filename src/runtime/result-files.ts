@@ -1,6 +1,7 @@
 import { closeSync, existsSync, openSync, readdirSync, readSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { FlinkFrameError } from '../errors.js';
+import { fromHeap } from './native-memory.js';
 import type { WorkDir } from './workdir.js';
 
 /** The header of a result file (java/.../arrow/ResultFileWriter.java): "FFRESULT", int64 length, int32 + token. */
@@ -53,8 +54,9 @@ export function readResult(dir: string, token: string): Uint8Array[] {
       const length = Number(header.readBigInt64BE(8));
       const tokenLength = header.readInt32BE(16);
       if (header.toString('latin1', 20, 20 + tokenLength) !== token) continue;
-      // a Uint8Array over its own ArrayBuffer: the caller's Arrow tables keep it, and nothing else
-      const bytes = new Uint8Array(length);
+      // a Uint8Array over its own ArrayBuffer: the caller's Arrow tables keep it, and nothing else; its memory
+      // comes from malloc's heap, where freed results are kept for the next ones (native-memory.ts)
+      const bytes = fromHeap(() => new Uint8Array(length));
       readFully(fd, bytes, HEADER_BYTES, path);
       streams.push(bytes);
     } finally {
