@@ -54,9 +54,11 @@ export function readResult(dir: string, token: string): Uint8Array[] {
       const length = Number(header.readBigInt64BE(8));
       const tokenLength = header.readInt32BE(16);
       if (header.toString('latin1', 20, 20 + tokenLength) !== token) continue;
-      // a Uint8Array over its own ArrayBuffer: the caller's Arrow tables keep it, and nothing else; its memory
-      // comes from malloc's heap, where freed results are kept for the next ones (native-memory.ts)
-      const bytes = fromHeap(() => new Uint8Array(length));
+      // a Uint8Array over its own ArrayBuffer: the caller's Arrow tables keep it, and nothing else. Its memory comes
+      // from malloc's heap, where freed results are kept for the next ones (native-memory.ts), and is not zeroed
+      // first: readFully fills every byte or throws.
+      const memory = fromHeap(() => Buffer.allocUnsafeSlow(length));
+      const bytes = new Uint8Array(memory.buffer, memory.byteOffset, length);
       readFully(fd, bytes, HEADER_BYTES, path);
       streams.push(bytes);
     } finally {
