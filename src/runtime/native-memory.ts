@@ -7,7 +7,7 @@ const M_MMAP_MAX = -4;
 const DEFAULT_MMAP_MAX = 65536;
 const MMAP_THRESHOLD_MAX = 32 * 2 ** 20;
 /** Free memory at the top of the heap that malloc keeps for the next results instead of handing it back. */
-export const KEPT_FREE_BYTES = 2 ** 30;
+const KEPT_FREE_BYTES = 2 ** 30;
 
 interface Libc {
   mallopt(param: number, value: number): number;
