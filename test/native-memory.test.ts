@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readResult } from '../src/runtime/result-files.js';
 import { fl } from './support/flink-session.js';
+import { resultHeader } from './support/result-header.js';
 
 /**
  * Query results are allocated from glibc malloc's heap, where memory freed by earlier results is kept for the next
@@ -31,15 +32,10 @@ function ownMappingBytes(): number {
   return Number(mallinfo2().hblkhd);
 }
 
-/** A result file as the result sink writes it (java/.../arrow/ResultFileWriter.java), with `length` bytes of stream. */
+/** A result file as the result sink writes it, with `length` bytes of stream. */
 function resultFile(token: string, length: number): string {
   const dir = mkdtempSync(join(scratch, 'result-'));
-  const header = Buffer.alloc(64);
-  header.write('FFRESULT', 0, 'latin1');
-  header.writeBigInt64BE(BigInt(length), 8);
-  header.writeInt32BE(token.length, 16);
-  header.write(token, 20, 'latin1');
-  writeFileSync(join(dir, 'part-0'), Buffer.concat([header, Buffer.alloc(length, 7)]));
+  writeFileSync(join(dir, 'part-0'), Buffer.concat([resultHeader(token, length), Buffer.alloc(length, 7)]));
   return dir;
 }
 

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { op, udf } from '../src/index.js';
 import { readResult } from '../src/runtime/result-files.js';
 import { fl } from './support/flink-session.js';
+import { resultHeader } from './support/result-header.js';
 
 /**
  * Query results are written into folders the session reuses, each file overwritten in place and marked in its
@@ -13,15 +14,6 @@ import { fl } from './support/flink-session.js';
 const ids = (n: number) => fl.table({ id: Int32Array.from({ length: n }, (_, i) => i) });
 const scratch = mkdtempSync(join(tmpdir(), 'ff-result-files-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-function header(token: string, length: number): Buffer {
-  const h = Buffer.alloc(64);
-  h.write('FFRESULT', 0, 'latin1');
-  h.writeBigInt64BE(BigInt(length), 8);
-  h.writeInt32BE(token.length, 16);
-  h.write(token, 20, 'latin1');
-  return h;
-}
 
 describe('result files', () => {
   it('a folder given back is lent again, with the files of its last result', () => {
@@ -53,9 +45,9 @@ describe('result files', () => {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir);
     const stream = (b: number, n: number) => Buffer.alloc(n, b);
-    writeFileSync(join(dir, 'part-10'), Buffer.concat([header('mine', 3), stream(10, 3), stream(99, 50)])); // older tail
-    writeFileSync(join(dir, 'part-2'), Buffer.concat([header('mine', 2), stream(2, 2)]));
-    writeFileSync(join(dir, 'part-1'), Buffer.concat([header('other', 4), stream(1, 4)])); // another query's
+    writeFileSync(join(dir, 'part-10'), Buffer.concat([resultHeader('mine', 3), stream(10, 3), stream(99, 50)])); // older tail
+    writeFileSync(join(dir, 'part-2'), Buffer.concat([resultHeader('mine', 2), stream(2, 2)]));
+    writeFileSync(join(dir, 'part-1'), Buffer.concat([resultHeader('other', 4), stream(1, 4)])); // another query's
     writeFileSync(join(dir, 'part-3'), Buffer.concat([Buffer.alloc(64), stream(3, 8)])); // never finished
     writeFileSync(join(dir, 'part-4'), 'cut'); // created, then the task died
     writeFileSync(join(dir, 'notes.txt'), 'not a part file');
@@ -66,7 +58,7 @@ describe('result files', () => {
   it('a file shorter than its header says fails the read instead of returning part of a result', () => {
     const dir = join(scratch, 'short');
     mkdirSync(dir, { recursive: true });
-    writeFileSync(join(dir, 'part-0'), Buffer.concat([header('mine', 100), Buffer.alloc(10)]));
+    writeFileSync(join(dir, 'part-0'), Buffer.concat([resultHeader('mine', 100), Buffer.alloc(10)]));
     expect(() => readResult(dir, 'mine')).toThrow(/part-0 ended 90 bytes before the length its header gives/);
   });
 });
