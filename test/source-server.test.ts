@@ -84,6 +84,27 @@ describe('in-memory sources served to Flink', () => {
     expect(await wide.objects()).toEqual([{ a: 4, b: 2 }]);
     expect(() => broken.pivot('v', { n: op.count() })).toThrow(/unreadable \(test\)/);
   });
+
+  it('a pre-query encodes ahead only the tables it reads, through the views its SQL names too', async () => {
+    let reads = 0; // of the watched column's values, which only encoding does once the table is registered
+    const values = Array.from({ length: 100 }, (_, i) => i % 3);
+    const watched = session.table({ v: new Proxy(values, {
+      get: (target, key) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key);
+      },
+    }) }, undefined, { types: { v: 'DOUBLE' } });
+    session.register('watched_values', watched);
+    session.register('other_values', session.table({ k: ['a', 'b', 'a'], v: [1, 2, 3] }));
+    const before = reads;
+    const wide = session.sql('SELECT * FROM other_values').pivot('k', { v: (d: any) => op.sum(d.v) });
+    expect(reads).toBe(before);
+    expect(await wide.objects()).toEqual([{ a: 4, b: 2 }]);
+    session.register('watched_view', session.sql('SELECT v FROM watched_values WHERE v > 0'));
+    const counts = session.sql('SELECT v AS w FROM watched_view').pivot('w', { n: op.count() });
+    expect(reads).toBeGreaterThan(before);
+    expect(await counts.objects()).toEqual([{ 1: 33, 2: 33 }]);
+  });
 });
 
 const { op } = ff;

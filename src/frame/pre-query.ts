@@ -16,6 +16,6 @@ export function preQuery(table: Table, verb: string): Record<string, unknown>[] 
   }
   const { sql, schema } = finalQuery(table);
   session.prepare(table.state.node);
-  const chunks = collectIpcSync(session.engine, sql, schema);
+  const chunks = collectIpcSync(session.engine, sql, schema, session.tablesRead(table.state.node));
   return chunks.flatMap((bytes) => aq.fromArrow(bytes).objects() as Record<string, unknown>[]);
 }

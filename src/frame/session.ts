@@ -13,6 +13,7 @@ import { Table } from './table.js';
 import { ROW_ORDINAL } from './frame-state.js';
 import { checkFunctionName, toUdf } from './udf-registry.js';
 import { registerSqlFunctions } from './udf-sql.js';
+import { tablesRead } from './tables-read.js';
 import type { Udf, UdfDefinition, UdfOptions } from './udf.js';
 import { memorySource, type ColumnData } from './sources/memory.js';
 import { arrowSource } from './sources/arrow.js';
@@ -36,6 +37,8 @@ export class Session {
   private started?: Engine;
   private readonly schemas = new WeakMap<PlanNode, Schema>();
   private readonly registered = new WeakSet<SourceNode | UdfStageNode>();
+  /** Every plan register() was given, by name (a name registered again keeps its earlier plans: see tablesRead). */
+  private readonly views = new Map<string, PlanNode[]>();
   private sources = 0;
 
   /** 'local' replays frames on Arquero in this process (src/local); 'flink' runs them on Flink. */
@@ -137,6 +140,11 @@ export class Session {
     }
   }
 
+  /** The Flink tables a plan reads, counting those behind the registered names its SQL mentions. @internal */
+  tablesRead(node: PlanNode): Set<string> {
+    return tablesRead(node, this.views);
+  }
+
   /** @internal */
   schemaOf(node: PlanNode): Schema {
     if (node.kind === 'source') return node.schema;
@@ -234,6 +242,7 @@ export class Session {
   register(name: string, table: Table): void {
     this.refuseOnLocal(`register(${JSON.stringify(name)})`);
     this.prepare(table.state.node);
+    this.views.set(name, [...(this.views.get(name) ?? []), table.state.node]);
     const columns = table.columnNames().map(quoteIdent).join(', ');
     const view = `SELECT ${columns} FROM (${toSql(table.state.node)}) AS t`;
     // Flink refuses CREATE OR REPLACE for a temporary view that exists: re-registering a name replaces it.

@@ -220,10 +220,11 @@ export class Engine {
   /**
    * Runs a small job to completion on the main thread: for the pre-queries a verb needs to know its output
    * schema (pivot keys). Safe because nothing the job needs waits for this thread: the result moves by file, and
-   * in-memory sources are encoded ahead and served by their own thread.
+   * in-memory sources are encoded ahead and served by their own thread: those of `tables`, which must name every
+   * table the job reads (src/frame/tables-read.ts).
    */
-  runSync(statement: string, query = statement): void {
-    this.sources.encodeAhead(); // this thread waits for the job: it could not encode while the job reads
+  runSync(statement: string, query: string, tables: ReadonlySet<string>): void {
+    this.sources.encodeAhead(tables); // this thread waits for the job: it could not encode while the job reads
     try {
       const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
       try {

@@ -17,8 +17,9 @@ const IN_FLIGHT = 8;
  */
 const HOST = process.env.FLINKFRAME_SOURCE_HOST || '127.0.0.1';
 
-/** One split of an in-memory source: the stream's schema, its share of the record batches, the end. */
+/** One split of an in-memory source (of Flink table `table`): the stream's schema, its share of the record batches, the end. */
 interface Split {
+  table: string;
   messages: StreamMessages;
   keep: (batch: number) => boolean;
 }
@@ -73,25 +74,27 @@ export class SourceServer {
   }
 
   /**
-   * Writes one stand-in file per split into `dir` (`data-<i>.arrows`, read by the flinkframe-arrow format): split
-   * i of n gets the schema message, every n-th record batch from the i-th, and the end marker.
+   * Writes one stand-in file per split of Flink table `table` into `dir` (`data-<i>.arrows`, read by the
+   * flinkframe-arrow format): split i of n gets the schema message, every n-th record batch from the i-th, and the
+   * end marker.
    */
-  open(dir: string, files: number, messages: StreamMessages): void {
+  open(table: string, dir: string, files: number, messages: StreamMessages): void {
     const port = this.port;
     for (let i = 0; i < files; i++) {
       const key = randomUUID();
-      this.splits.set(key, { messages, keep: (batch) => batch % files === i });
+      this.splits.set(key, { table, messages, keep: (batch) => batch % files === i });
       writeFileSync(join(dir, `data-${i}.arrows`), `flinkframe-source ${HOST} ${port} ${key}\n`);
     }
   }
 
   /**
-   * Encodes every split now, for a job this thread will wait for (Engine.runSync) and so cannot encode for while
-   * it reads; the serving thread keeps them until dropAhead(). A split that cannot be encoded fails the reads of it
-   * with the error, not this call: the job may not read that table.
+   * Encodes the splits of `tables` now, for a job this thread will wait for (Engine.runSync) and so cannot encode
+   * for while it reads; the serving thread keeps them until dropAhead(). A split that cannot be encoded fails the
+   * reads of it with the error, not this call: the job may not read that table.
    */
-  encodeAhead(): void {
+  encodeAhead(tables: ReadonlySet<string>): void {
     for (const [key, split] of this.splits) {
+      if (!tables.has(split.table)) continue;
       try {
         const chunks = [...split.messages(split.keep)].map((pieces) => copied(pieces, new SharedArrayBuffer(byteLength(pieces))));
         this.post({ kind: 'ahead', key, chunks });

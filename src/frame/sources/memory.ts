@@ -31,7 +31,7 @@ export function ipcSource(session: Session, stream: IpcStream, label: string, pa
       // one split per task slot when the stream's batches can be dealt out (an encoder's can, given bytes cannot),
       // as many as there are batches: a small table stays one split, read by one task
       const files = parallel ? Math.max(1, Math.min(engine.parallelism, Math.ceil(stream.rows / BATCH_ROWS))) : 1;
-      engine.sourceServer().open(dir, files, stream.messages);
+      engine.sourceServer().open(table, dir, files, stream.messages);
       engine.execute(createTableDdl(table, stream.schema, {
         connector: 'filesystem',
         path: engine.fileUri(dir),
