@@ -37,8 +37,11 @@ export class Session {
   private started?: Engine;
   private readonly schemas = new WeakMap<PlanNode, Schema>();
   private readonly registered = new WeakSet<SourceNode | UdfStageNode>();
-  /** Every plan register() was given, by name (a name registered again keeps its earlier plans: see tablesRead). */
-  private readonly views = new Map<string, PlanNode[]>();
+  /**
+   * The plan registered under each name: what a query naming it reads (Flink resolves a view's names when a query
+   * runs, so a name registered again leaves the earlier plan unread, and its tables to be released).
+   */
+  private readonly views = new Map<string, PlanNode>();
   private sources = 0;
 
   /** 'local' replays frames on Arquero in this process (src/local); 'flink' runs them on Flink. */
@@ -242,7 +245,7 @@ export class Session {
   register(name: string, table: Table): void {
     this.refuseOnLocal(`register(${JSON.stringify(name)})`);
     this.prepare(table.state.node);
-    this.views.set(name, [...(this.views.get(name) ?? []), table.state.node]);
+    this.views.set(name, table.state.node);
     const columns = table.columnNames().map(quoteIdent).join(', ');
     const view = `SELECT ${columns} FROM (${toSql(table.state.node)}) AS t`;
     // Flink refuses CREATE OR REPLACE for a temporary view that exists: re-registering a name replaces it.

@@ -6,14 +6,14 @@ import { inputsOf, type PlanNode } from '../translate/plan.js';
  * (Engine.runSync), so this must never miss one (a table not encoded ahead would wait for the blocked main thread
  * forever); a name that only looks like a view's (in a string literal, another case) costs an encoding, nothing else.
  */
-export function tablesRead(node: PlanNode, views: ReadonlyMap<string, readonly PlanNode[]>): Set<string> {
+export function tablesRead(node: PlanNode, views: ReadonlyMap<string, PlanNode>): Set<string> {
   const tables = new Set<string>();
   const seen = new Set<PlanNode>();
   const visit = (n: PlanNode): void => {
     if (seen.has(n)) return;
     seen.add(n);
     if (n.kind === 'source') tables.add(n.table);
-    if (n.kind === 'query') for (const [name, registered] of views) if (mentions(n.sql, name)) registered.forEach(visit);
+    if (n.kind === 'query') for (const [name, registered] of views) if (mentions(n.sql, name)) visit(registered);
     inputsOf(n).forEach(visit);
   };
   visit(node);

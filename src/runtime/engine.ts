@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { FlinkFrameError } from '../errors.js';
@@ -13,6 +14,8 @@ import { UdfDependencies } from './udf-dependencies.js';
 import { UdfShipping } from './udf-shipping.js';
 import { ResultFolders } from './result-files.js';
 import { SourceServer } from './source-server.js';
+import { SourceReleases } from './source-releases.js';
+import { dropTableDdl } from './ddl.js';
 import { WorkDir } from './workdir.js';
 
 interface JavaRunningJob {
@@ -40,6 +43,13 @@ interface JavaFlinkSession {
 /** Query schemas kept at most: a long notebook session asks many, and each key is a whole query's text. */
 const KEPT_SCHEMAS = 2000;
 
+/**
+ * Calls an async java-bridge method from a stack of its own. java-bridge keeps the Error it makes for each async
+ * call (in a global handle, long after the call settled), and with it the receivers of the frames on the stack
+ * then: the caller's frames, a Table and through its plan the columns of in-memory tables it read.
+ */
+const fromOwnStack = <T>(call: () => Promise<T>) => new Promise<T>((resolve, reject) => setImmediate(() => call().then(resolve, reject)));
+
 /** DDL of the session's own tables (sources, sinks): fresh names, so no query asked before means something else. */
 const FRESH_TABLE_DDL = /^(?:CREATE TEMPORARY TABLE|DROP TEMPORARY TABLE IF EXISTS) `__ff_/;
 
@@ -62,6 +72,7 @@ export class Engine {
   private lastReport?: JobReport;
   /** Started with the session (a thread, ~30 ms), so that the first in-memory table need not wait for it. */
   private readonly sources = new SourceServer();
+  private readonly releases = new SourceReleases();
   /**
    * Query schemas by SQL text: a frame built again (a notebook cell run twice, a pipeline in a loop) asks the
    * same questions. Forgotten when the catalog changes what a name means.
@@ -167,18 +178,37 @@ export class Engine {
     return this.sources;
   }
 
+  /**
+   * Forgets an in-memory table no frame can read any more, once no job runs: its columns (which the serving
+   * thread's splits hold), its Flink table and its stand-in files. Called from a finalizer: it must not throw.
+   */
+  releaseSource(table: string, dir: string): void {
+    this.releases.whenIdle(() => {
+      if (this.closed) return;
+      this.sources.release(table);
+      rmSync(dir, { recursive: true, force: true });
+      try {
+        this.execute(dropTableDdl(table));
+      } catch {
+        // the session is closing: its catalog goes with it
+      }
+    });
+  }
+
   /** Runs a job to completion; resolves to its job id. Planning happens here, the wait off the main thread. */
   async run(statement: string, query = statement): Promise<string> {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     const id = job.idSync();
     const watch = this.progress && watchJob(this.rest(), id, this.progress.listener, this.progress.timing);
+    this.releases.jobStarted();
     try {
-      await job.finish();
+      await fromOwnStack(() => job.finish());
       this.finished(job);
       return id;
     } catch (e) {
       throw readableJavaError(e, 'The Flink job', query);
     } finally {
+      this.releases.jobEnded();
       await watch?.stop();
     }
   }
@@ -190,9 +220,10 @@ export class Engine {
   start(statement: string, query = statement): { id: string; finished: Promise<void>; cancel(): void } {
     const job = this.call(() => this.flink.submitSync(statement), 'Planning the job', query);
     let cancelled = false;
-    const finished = job.finish().catch((e: unknown) => {
+    this.releases.jobStarted();
+    const finished = fromOwnStack(() => job.finish()).catch((e: unknown) => {
       if (!cancelled) throw readableJavaError(e, 'The Flink job', query);
-    });
+    }).finally(() => this.releases.jobEnded());
     return {
       id: job.idSync(),
       finished,

@@ -108,6 +108,11 @@ export class SourceServer {
     this.post({ kind: 'drop-ahead' });
   }
 
+  /** Forgets the splits of `table` (and with them its columns): no frame can read it any more. */
+  release(table: string): void {
+    for (const [key, split] of this.splits) if (split.table === table) this.splits.delete(key);
+  }
+
   /** Stops serving: the session closed. */
   close(): Promise<number> {
     return this.worker.terminate();

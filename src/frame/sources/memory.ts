@@ -2,6 +2,7 @@ import { FlinkFrameError } from '../../errors.js';
 import { BATCH_ROWS, columnsEncoder, hasNoValues, type ColumnsEncoder } from '../../runtime/arrow-encode.js';
 import { createTableDdl } from '../../runtime/ddl.js';
 import type { SourceNode } from '../../translate/plan.js';
+import type { Engine } from '../../runtime/engine.js';
 import type { Session } from '../session.js';
 import { ROW_ORDINAL } from '../frame-state.js';
 
@@ -11,6 +12,13 @@ export type ColumnData = Record<string, ArrayLike<unknown>> | Map<string, ArrayL
 
 /** An Arrow IPC stream made when it is read: its schema is known at once, its bytes later. */
 export type IpcStream = Pick<ColumnsEncoder, 'schema' | 'rows' | 'messages'>;
+
+/**
+ * Releases an in-memory table once no plan can read it any more. The target is the table's stream object: only
+ * its source node's register closure holds it (copies of the node share the closure), so it lives as long as a
+ * frame or a registered view has the node in its plan. The serving thread's splits hold the columns themselves.
+ */
+const unreadable = new FinalizationRegistry<{ engine: Engine; table: string; dir: string }>(({ engine, table, dir }) => engine.releaseSource(table, dir));
 
 /**
  * A source whose rows live in this process. When Flink first needs the table, a folder of stand-in files, one per
@@ -37,6 +45,7 @@ export function ipcSource(session: Session, stream: IpcStream, label: string, pa
         path: engine.fileUri(dir),
         format: 'flinkframe-arrow',
       }));
+      unreadable.register(stream, { engine, table, dir });
     },
   };
 }
