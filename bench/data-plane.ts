@@ -74,6 +74,10 @@ for (const [i, sizeMB] of sizesMB.entries()) {
   for (let r = 0; r <= reps; r++) sums.push(await timed(() => session.sql(SUMS(src)).objects()));
   const first = sums[0]!;
   const job = median(sums.slice(1).map((t) => t.ms)); // encoded again for each job
+  // a job that reads one column of the four: Node encodes and sends only that one (x, 8 of the 34 bytes a row)
+  const oneColumn: number[] = [];
+  for (let r = 0; r <= reps; r++) oneColumn.push((await timed(() => session.sql(`SELECT SUM(x) AS sx FROM ${src}`).objects())).ms);
+  const oneColumnJob = median(oneColumn.slice(1));
   // what moving the data costs: table() + register + the first job, less the same job's fixed cost
   const sourceMs = encode.ms + handOff.ms + first.ms - overhead;
 
@@ -142,6 +146,7 @@ for (const [i, sizeMB] of sizesMB.entries()) {
     [name, `source: first sums job (Node encodes the columns while Flink reads them), process CPU ${fmt(first.cpu)} ms`, fmt(first.ms), rate(sourceMB, first.ms)],
     [name, `source: later sums jobs (encoded again, while read), median of the next ${reps}`, fmt(job), rate(sourceMB, job)],
     [name, '**source, a later job** (a later sums job − the sums job over 1 row)', fmt(job - overhead), rate(sourceMB, job - overhead)],
+    [name, `source: a later job reading x only, SUM(x) (Node sends 8 of the 34 bytes a row), median of ${reps}`, fmt(oneColumnJob), '-'],
     [name, 'source end to end, first table of this size (table() + register + first job − the sums job over 1 row)', fmt(sourceMs), rate(sourceMB, sourceMs)],
     [name, `baseline: the sums job over Arrow IPC files of the same rows written beforehand (writing them took ${fmt(fileWrite.ms)} ms), median of ${reps} − the sums job over 1 row`, fmt(fileRead), rate(sourceMB, fileRead)],
     [name, '**source end to end** (the same, on a fresh table after the baseline)', fmt(sourceAgainMs), rate(sourceMB, sourceAgainMs)],

@@ -85,6 +85,22 @@ describe('in-memory sources served to Flink', () => {
     expect(() => broken.pivot('v', { n: op.count() })).toThrow(/unreadable \(test\)/);
   });
 
+  it('a job has Node encode only the columns it reads, and at least one for a count', async () => {
+    let reads = 0; // of the values of column s
+    const s = new Proxy(Array.from({ length: ROWS }, (_, i) => `s${i}`), {
+      get: (target, key) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) reads++;
+        return Reflect.get(target, key);
+      },
+    });
+    const t = session.table({ id: Int32Array.from({ length: ROWS }, (_, i) => i), s }, undefined, { types: { s: 'STRING' } });
+    expect(await t.numRows()).toBe(ROWS);
+    expect(await t.rollup({ total: op.sum('id') }).objects()).toEqual([{ total: sumOfIds }]);
+    expect(reads).toBe(0);
+    expect(await t.filter((d: any) => d.s === 's7').select('id').objects()).toEqual([{ id: 7 }]);
+    expect(reads).toBe(ROWS);
+  });
+
   it('a pre-query encodes ahead only the tables it reads, through the views its SQL names too', async () => {
     let reads = 0; // of the watched column's values, which only encoding does once the table is registered
     const values = Array.from({ length: 100 }, (_, i) => i % 3);

@@ -90,10 +90,11 @@ export const BATCH_ROWS = 1 << 16;
 /**
  * An Arrow IPC stream in order, one message's pieces at a time: the schema message, the record batches, the
  * end-of-stream marker. Record batches whose index `keep` refuses are skipped without being encoded (a split of
- * the stream). The pieces may be views of the caller's typed arrays and of buffers reused later: copy them before
- * asking for the next.
+ * the stream). `columns` names the columns a reader needs: a stream may hold only those (at least one column,
+ * which carries the row count), or all. The pieces may be views of the caller's typed arrays and of buffers reused
+ * later: copy them before asking for the next.
  */
-export type StreamMessages = (keep?: (batch: number) => boolean) => Iterable<Uint8Array[]>;
+export type StreamMessages = (keep?: (batch: number) => boolean, columns?: readonly string[]) => Iterable<Uint8Array[]>;
 
 /** Columns checked and typed, whose Arrow IPC stream is made batch by batch when it is read. */
 export interface ColumnsEncoder {
@@ -130,25 +131,42 @@ export function columnsEncoder(givenColumns: [string, ArrayLike<unknown>][], col
   const schema = given.map(([name, values]) => ({ name, type: types[name] ?? inferFlinkType(name, values) }));
   const arrowTypes = given.map(([name], i) => arrowTypeOf(schema[i]!.type, name));
   const rows = given[0]?.[1].length ?? 0;
-  const messages: StreamMessages = function* (keep = () => true) {
-    const columns = given.map(([name, values], i): [string, ArrayLike<unknown>] =>
-      FLOATS.has(schema[i]!.type) || READ_NAN_AS_NULL.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
+  const messages: StreamMessages = function* (keep = () => true, wanted) {
+    const picked = pickColumns(given, wanted);
+    const columns = picked.map((i): [string, ArrayLike<unknown>] => {
+      const [name, values] = given[i]!;
+      return FLOATS.has(schema[i]!.type) || READ_NAN_AS_NULL.has(schema[i]!.type) || !Array.isArray(values) || !hasNaN(values)
         ? [name, values]
-        : [name, values.map((v) => (isNaNValue(v) ? null : v))]);
-    const makers = columns.map(([, values], i) => columnBatchFor(arrowTypes[i]!, values));
-    const head = ipcPieces(columns.map(([name], i) => [name, new flechette.Column([], arrowTypes[i]!)]));
+        : [name, values.map((v) => (isNaNValue(v) ? null : v))];
+    });
+    const types = picked.map((i) => arrowTypes[i]!);
+    const makers = columns.map(([, values], i) => columnBatchFor(types[i]!, values));
+    const head = ipcPieces(columns.map(([name], i) => [name, new flechette.Column([], types[i]!)]));
     yield head.slice(0, -1); // the schema message
     const schemaBytes = head.slice(0, -1).reduce((n, p) => n + p.byteLength, 0);
     for (let start = 0, batch = 0; start < rows; start += batchRows, batch++) {
       if (!keep(batch)) continue;
       const end = Math.min(rows, start + batchRows);
       const columnBatches = columns.map(([name, values], i): [string, flechette.Column<unknown>] =>
-        [name, new flechette.Column([makers[i]!(values, arrowTypes[i]!, start, end)], arrowTypes[i]!)]);
+        [name, new flechette.Column([makers[i]!(values, types[i]!, start, end)], types[i]!)]);
       yield middle(ipcPieces(columnBatches), schemaBytes);
     }
     yield [EOS];
   };
   return { schema, rows, messages };
+}
+
+/**
+ * The indexes of the columns a reader asked for, in the table's order: all of them when it did not say, or named
+ * none the table has; the first when it reads none (COUNT(*) still needs the row count a column carries).
+ */
+function pickColumns(given: [string, ArrayLike<unknown>][], wanted: readonly string[] | undefined): number[] {
+  const all = given.map((_, i) => i);
+  if (!wanted) return all;
+  if (!wanted.length) return all.slice(0, 1);
+  const names = new Set(wanted);
+  const picked = all.filter((i) => names.has(given[i]![0]));
+  return picked.length ? picked : all;
 }
 
 /** Arrow IPC bytes and the Flink schema they hold. */

@@ -3,7 +3,8 @@
  * between the main thread, which encodes them, and the readers' sockets, so that the main thread never waits on a
  * socket; and it serves splits encoded ahead (for a job the main thread waits for) on its own.
  *
- * Protocol, one connection per split read: the reader sends its split's key and a newline; the answer is frames
+ * Protocol, one connection per split read: the reader sends its split's key, a space, the columns it reads (each
+ * name base64 of its UTF-8, comma-separated; none: any one column will do) and a newline; the answer is frames
  * `[int32 length][bytes]` of the split's Arrow IPC stream. A frame of length 0 ends the stream; a frame of length
  * -1 is followed by a length-prefixed UTF-8 message: the stream could not be made, and the reader must not take
  * the bytes so far for the whole table.
@@ -26,9 +27,9 @@ export type ToServer =
   | { kind: 'ahead-failed'; key: string; message: string }
   | { kind: 'drop-ahead' };
 
-/** To the main thread: a reader asks for a split; a message went out (its buffer is free); a reader went away. */
+/** To the main thread: a reader asks for a split (of these columns); a message went out (its buffer is free); a reader went away. */
 export type FromServer =
-  | { kind: 'read'; key: string; reader: number }
+  | { kind: 'read'; key: string; reader: number; columns: string[] }
   | { kind: 'sent'; reader: number; buffer: SharedArrayBuffer }
   | { kind: 'gone'; reader: number };
 
@@ -75,7 +76,9 @@ function sendAhead(socket: Socket, chunks: SharedArrayBuffer[]): void {
   socket.end(header(0));
 }
 
-function answer(socket: Socket, key: string): void {
+/** A split encoded ahead has every column: the reader picks its own by name. */
+function answer(socket: Socket, request: string): void {
+  const [key = '', names = ''] = request.split(' ');
   const chunks = ahead.get(key);
   if (typeof chunks === 'string') return void socket.end(failure(chunks));
   if (chunks) return sendAhead(socket, chunks);
@@ -84,7 +87,8 @@ function answer(socket: Socket, key: string): void {
   socket.once('close', () => {
     if (readers.delete(reader)) post({ kind: 'gone', reader });
   });
-  post({ kind: 'read', key, reader });
+  const columns = names ? names.split(',').map((name) => Buffer.from(name, 'base64').toString('utf8')) : [];
+  post({ kind: 'read', key, reader, columns });
 }
 
 const server = createServer((socket) => {

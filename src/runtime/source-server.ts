@@ -120,7 +120,7 @@ export class SourceServer {
 
   private received(m: FromServer): void {
     if (m.kind === 'read') {
-      void this.serve(m.reader, m.key);
+      void this.serve(m.reader, m.key, m.columns);
       return;
     }
     const reading = this.readings.get(m.reader);
@@ -131,8 +131,11 @@ export class SourceServer {
     reading?.wake?.();
   }
 
-  /** Encodes a split for one reader, a message at a time, at most IN_FLIGHT ahead of what it has taken. */
-  private async serve(reader: number, key: string): Promise<void> {
+  /**
+   * Encodes a split for one reader, only the columns it reads, a message at a time, at most IN_FLIGHT ahead of what
+   * it has taken.
+   */
+  private async serve(reader: number, key: string, columns: string[]): Promise<void> {
     const split = this.splits.get(key);
     if (!split) {
       this.post({ kind: 'failed', reader, message: 'this in-memory source is unknown to the Node process serving it.' });
@@ -141,7 +144,7 @@ export class SourceServer {
     const reading: Reading = { inFlight: 0, gone: false };
     this.readings.set(reader, reading);
     try {
-      for (const pieces of split.messages(split.keep)) {
+      for (const pieces of split.messages(split.keep, columns)) {
         while (reading.inFlight >= IN_FLIGHT && !reading.gone) await new Promise<void>((resume) => (reading.wake = resume));
         if (reading.gone) return;
         reading.inFlight++;

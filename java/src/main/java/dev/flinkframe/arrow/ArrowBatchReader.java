@@ -50,7 +50,7 @@ final class ArrowBatchReader implements BulkFormat.Reader<RowData> {
 
   ArrowBatchReader(RowType rowType, Path path, long rowsToSkip) throws IOException {
     this.rowsToSkip = rowsToSkip;
-    this.bytes = SplitBytes.open(path);
+    this.bytes = SplitBytes.open(path, rowType.getFieldNames());
     this.reader = new ArrowStreamReader(bytes, allocator);
     try {
       Schema schema = reader.getVectorSchemaRoot().getSchema();

@@ -6,6 +6,9 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.apache.flink.core.fs.Path;
 
 /**
@@ -26,8 +29,8 @@ final class NodeSourceChannel implements ReadableByteChannel {
     this.socket = socket;
   }
 
-  static NodeSourceChannel connect(String host, int port, String key, Path standIn)
-      throws IOException {
+  static NodeSourceChannel connect(
+      String host, int port, String key, List<String> columns, Path standIn) throws IOException {
     SocketChannel socket;
     try {
       socket = SocketChannel.open(new InetSocketAddress(host, port));
@@ -37,11 +40,22 @@ final class NodeSourceChannel implements ReadableByteChannel {
           + " process of the session that made the table, which must stay open while its jobs run.",
           e);
     }
-    ByteBuffer request = ByteBuffer.wrap((key + "\n").getBytes(StandardCharsets.UTF_8));
+    ByteBuffer request = ByteBuffer.wrap(request(key, columns).getBytes(StandardCharsets.UTF_8));
     while (request.hasRemaining()) {
       socket.write(request);
     }
     return new NodeSourceChannel(socket);
+  }
+
+  /**
+   * {@code <key> <column>,<column>...\n}: the columns the reader reads, each as base64 of its UTF-8
+   * name (any character may be in a name), so that Node encodes only those.
+   */
+  private static String request(String key, List<String> columns) {
+    Base64.Encoder base64 = Base64.getEncoder();
+    return key + " " + columns.stream()
+        .map(c -> base64.encodeToString(c.getBytes(StandardCharsets.UTF_8)))
+        .collect(Collectors.joining(",")) + "\n";
   }
 
   @Override

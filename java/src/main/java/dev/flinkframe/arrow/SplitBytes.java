@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.flink.core.fs.FSDataInputStream;
 import org.apache.flink.core.fs.FileSystem;
 import org.apache.flink.core.fs.Path;
@@ -22,7 +23,11 @@ final class SplitBytes {
 
   private SplitBytes() {}
 
-  static ReadableByteChannel open(Path path) throws IOException {
+  /**
+   * Opens a split for a reader of the given columns: Node encodes only those (a file has them all,
+   * and the reader picks them by name).
+   */
+  static ReadableByteChannel open(Path path, List<String> columns) throws IOException {
     FileSystem fs = path.getFileSystem();
     if (fs.getFileStatus(path).getLen() <= LONGEST_STAND_IN) {
       String text;
@@ -31,7 +36,8 @@ final class SplitBytes {
       }
       if (text.startsWith(STAND_IN)) {
         String[] where = text.trim().split(" ");
-        return NodeSourceChannel.connect(where[1], Integer.parseInt(where[2]), where[3], path);
+        return NodeSourceChannel.connect(
+            where[1], Integer.parseInt(where[2]), where[3], columns, path);
       }
     }
     FSDataInputStream in = fs.open(path);
