@@ -158,12 +158,13 @@ export function columnsEncoder(givenColumns: [string, ArrayLike<unknown>][], col
 
 /**
  * The indexes of the columns a reader asked for, in the table's order: all of them when it did not say, or named
- * none the table has; the first when it reads none (COUNT(*) still needs the row count a column carries).
+ * none the table has. A reader of none (COUNT(*)) still needs the row count a column carries: one, a typed array
+ * if there is one (sent as it is, not encoded).
  */
 function pickColumns(given: [string, ArrayLike<unknown>][], wanted: readonly string[] | undefined): number[] {
   const all = given.map((_, i) => i);
   if (!wanted) return all;
-  if (!wanted.length) return all.slice(0, 1);
+  if (!wanted.length) return all.length ? [Math.max(0, given.findIndex(([, values]) => ArrayBuffer.isView(values)))] : [];
   const names = new Set(wanted);
   const picked = all.filter((i) => names.has(given[i]![0]));
   return picked.length ? picked : all;
