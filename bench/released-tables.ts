@@ -1,8 +1,7 @@
 // Memory of a session that reads many in-memory tables one after another (a notebook re-running a cell, a loop
 // over chunks): each table is made, read by one job and dropped. Prints the memory Node holds for JS values after
 // each table (JS heap and array buffers, after a full collection), and its growth against the figure after the
-// first table, in the same run. Before tables were released
-// (docs/benchmarks.md) the heap grew by each table's size.
+// first table, in the same run. Before tables were released (docs/benchmarks.md), it grew by each table's size.
 //     node dist/bench/released-tables.js [--tables N] [--rows N]
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
