@@ -22,7 +22,6 @@ const sizesMB = quick ? [25] : [100, 400];
 const reps = quick ? 2 : 5;
 const collectReps = quick ? 2 : 6; // an even number: each read comes first after the baseline as often as second
 
-// (one view name per size: register() cannot replace a view yet)
 const SUMS = (src: string) => `SELECT SUM(x) AS sx, SUM(y) AS sy, SUM(CAST(k AS BIGINT)) AS sk, SUM(CHAR_LENGTH(s)) AS sl, COUNT(*) AS n FROM ${src}`;
 const ALL = (src: string) => `SELECT * FROM ${src}`;
 const NONE = (src: string) => `SELECT * FROM ${src} WHERE x < 0`; // x is never negative: the same reads, no row out
@@ -57,6 +56,13 @@ for (let i = 0; i < 5; i++) {
 const overhead = median(fixed);
 console.log(`fixed overhead: the sums job over a 1-row table ${fmt(overhead)} ms; SUM(a) over 1 row ${fmt(median(smallest))} ms (medians of 5, after the warm-up)\n`);
 
+/** A query run 1 + reps times: its first run, and the median ms of the later ones. */
+async function firstAndLater(query: string): Promise<{ first: { ms: number; cpu: number }; later: number }> {
+  const runs: { ms: number; cpu: number }[] = [];
+  for (let r = 0; r <= reps; r++) runs.push(await timed(() => session.sql(query).objects()));
+  return { first: runs[0]!, later: median(runs.slice(1).map((t) => t.ms)) };
+}
+
 const rowsOut: (string | number)[][] = [];
 const checks: Check[] = [];
 for (const [i, sizeMB] of sizesMB.entries()) {
@@ -70,14 +76,9 @@ for (const [i, sizeMB] of sizesMB.entries()) {
   // and send it to Flink's readers while they read
   const encode = await timed(() => session.table(cols));
   const handOff = await timed(() => session.register(src, encode.value));
-  const sums: { ms: number; cpu: number }[] = [];
-  for (let r = 0; r <= reps; r++) sums.push(await timed(() => session.sql(SUMS(src)).objects()));
-  const first = sums[0]!;
-  const job = median(sums.slice(1).map((t) => t.ms)); // encoded again for each job
+  const { first, later: job } = await firstAndLater(SUMS(src)); // encoded again for each job
   // a job that reads one column of the four: Node encodes and sends only that one (x, 8 of the 34 bytes a row)
-  const oneColumn: number[] = [];
-  for (let r = 0; r <= reps; r++) oneColumn.push((await timed(() => session.sql(`SELECT SUM(x) AS sx FROM ${src}`).objects())).ms);
-  const oneColumnJob = median(oneColumn.slice(1));
+  const oneColumnJob = (await firstAndLater(`SELECT SUM(x) AS sx FROM ${src}`)).later;
   // what moving the data costs: table() + register + the first job, less the same job's fixed cost
   const sourceMs = encode.ms + handOff.ms + first.ms - overhead;
 
@@ -95,9 +96,7 @@ for (const [i, sizeMB] of sizesMB.entries()) {
   });
   const fileTable = `file${i}`;
   session.engine.execute(createTableDdl(fileTable, encoder.schema, { connector: 'filesystem', path: session.engine.fileUri(fileDir), format: 'flinkframe-arrow' }));
-  const fileReads: number[] = [];
-  for (let r = 0; r <= reps; r++) fileReads.push((await timed(() => session.sql(SUMS(fileTable)).objects())).ms);
-  const fileRead = median(fileReads.slice(1)) - overhead;
+  const fileRead = (await firstAndLater(SUMS(fileTable))).later - overhead;
   rmSync(fileDir, { recursive: true });
 
   // the overlapped path again on a fresh table of the same columns, now that the baseline ran after the first
